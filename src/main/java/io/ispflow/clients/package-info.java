@@ -1,0 +1,8 @@
+/**
+ * Client accounts of an ISP: registration (within the licence limit), contact details, account numbers
+ * customers type into M-PESA, and the lifecycle status.
+ */
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Clients",
+        allowedDependencies = {"platform", "shared", "tenancy", "billing"})
+package io.ispflow.clients;

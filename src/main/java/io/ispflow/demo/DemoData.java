@@ -1,0 +1,136 @@
+package io.ispflow.demo;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import io.ispflow.billing.NewServicePackage;
+import io.ispflow.billing.ServiceCatalogue;
+import io.ispflow.clients.ClientDirectory;
+import io.ispflow.clients.ClientProfile;
+import io.ispflow.clients.ClientSearch;
+import io.ispflow.clients.ClientType;
+import io.ispflow.clients.ConnectionType;
+import io.ispflow.platform.TenantScope;
+import io.ispflow.shared.Msisdn;
+import io.ispflow.shared.StaffRole;
+import io.ispflow.tenancy.Companies;
+import io.ispflow.tenancy.Company;
+import io.ispflow.tenancy.LicenseType;
+import io.ispflow.tenancy.NewStaffMember;
+import io.ispflow.tenancy.RegisterCompany;
+import io.ispflow.tenancy.StaffDirectory;
+
+/**
+ * Loads the demo on the default run: a super administrator; Acme Networks (professional) and Savanna
+ * Broadband (starter, with a contracted cap of 5 clients, so the limit is easy to hit); one user per
+ * role in each; a few packages and clients. Idempotent: only what is missing is created.
+ */
+@Component
+@Profile("default")
+@Order(10)
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final Companies companies;
+    private final StaffDirectory staff;
+    private final ServiceCatalogue catalogue;
+    private final ClientDirectory clients;
+    private final TenantScope tenantScope;
+
+    DemoData(Companies companies, StaffDirectory staff, ServiceCatalogue catalogue, ClientDirectory clients,
+            TenantScope tenantScope) {
+        this.companies = companies;
+        this.staff = staff;
+        this.catalogue = catalogue;
+        this.clients = clients;
+        this.tenantScope = tenantScope;
+    }
+
+    private record DemoCompany(String slug, String name, LicenseType license, int cap, List<String[]> clients) {
+    }
+
+    private static final List<DemoCompany> COMPANIES = List.of(
+            new DemoCompany("acme", "Acme Networks Ltd", LicenseType.PROFESSIONAL, 1000, List.of(
+                    new String[] {"Wanjiku Kamau", "0712345678", "Kilimani, Argwings Kodhek Rd", "Nairobi", "Dagoretti North", "individual", "fiber"},
+                    new String[] {"Otieno & Sons Hardware", "0722000111", "Oginga Odinga St", "Kisumu", "Kisumu Central", "business", "fiber"},
+                    new String[] {"Amina Hassan", "0733222333", "Nyali, Links Rd", "Mombasa", "Nyali", "individual", "wireless"},
+                    new String[] {"Kiambu Level 5 Hospital", "0701555666", "Hospital Rd", "Kiambu", "Kiambu Town", "government", "fiber"},
+                    new String[] {"Brian Mwangi", "0745678901", "Thika Rd, Roysambu", "Nairobi", "Roysambu", "individual", "wireless"})),
+            new DemoCompany("savanna", "Savanna Broadband", LicenseType.STARTER, 5, List.of(
+                    new String[] {"Chebet Kiprono", "0710101010", "Elgon View", "Uasin Gishu", "Kapseret", "individual", "wireless"},
+                    new String[] {"Nakuru Agrovet Supplies", "0720202020", "Kenyatta Ave", "Nakuru", "Nakuru Town East", "business", "wireless"},
+                    new String[] {"Peter Njoroge", "0730303030", "Milimani", "Nakuru", "Nakuru Town West", "individual", "fiber"})));
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!staff.exists(DemoLogins.SUPER_ADMIN)) {
+            staff.enrol(new NewStaffMember(DemoLogins.SUPER_ADMIN, DemoLogins.PASSWORD, "Platform", "Administrator",
+                    "superadmin@ispflow.example", StaffRole.SUPER_ADMIN, null));
+        }
+        COMPANIES.forEach(this::load);
+    }
+
+    private void load(DemoCompany demo) {
+        Company company = companies.findBySlug(demo.slug())
+                .orElseGet(() -> companies.register(new RegisterCompany(demo.name(), demo.slug(), demo.license(), demo.cap())));
+        DemoLogins.SHORT_NAMES.forEach((role, shortName) -> {
+            String userId = DemoLogins.userId(demo.slug(), role);
+            if (!staff.exists(userId)) {
+                staff.enrol(new NewStaffMember(userId, DemoLogins.PASSWORD, capitalise(demo.slug()),
+                        role.displayName(), userId + "@" + demo.slug() + ".example", role, company.id()));
+            }
+        });
+        tenantScope.runAs(company.id(), () -> loadCatalogueAndClients(company.id(), demo));
+    }
+
+    private void loadCatalogueAndClients(UUID companyId, DemoCompany demo) {
+        if (catalogue.offered().isEmpty()) {
+            catalogue.add(new NewServicePackage("Home Wireless 10 Mbps", "Fixed wireless for homes", "wireless", 10, 5, new BigDecimal("2000.00")));
+            catalogue.add(new NewServicePackage("Home Fibre 20 Mbps", "FTTH for homes", "fiber", 20, 20, new BigDecimal("2999.00")));
+            catalogue.add(new NewServicePackage("Business Fibre 100 Mbps", "Symmetric fibre with SLA", "fiber", 100, 100, new BigDecimal("12500.00")));
+        }
+        if (clients.search(new ClientSearch(null, null), org.springframework.data.domain.Pageable.ofSize(1)).getTotalElements() > 0) {
+            return;
+        }
+        var packages = catalogue.offered();
+        for (String[] c : demo.clients()) {
+            ConnectionType connection = ConnectionType.valueOf(c[6].toUpperCase());
+            var servicePackage = packages.stream().filter(p -> c[6].equals(p.connectionType())).findFirst().orElseThrow();
+            clients.register(new ClientProfile(c[0], null, Msisdn.parse(c[1]), c[2], c[3], c[4],
+                    ClientType.valueOf(c[5].toUpperCase()), connection, null, servicePackage.id()));
+        }
+        log.info("Demo: loaded packages and {} clients for {}", demo.clients().size(), companyId);
+    }
+
+    @EventListener
+    void printLogins(ApplicationReadyEvent ready) {
+        int port = ready.getApplicationContext() instanceof WebServerApplicationContext web
+                ? web.getWebServer().getPort() : 8080;
+        log.info("""
+
+                ==========================================================================
+                  ISPFlow is ready: http://localhost:{}/camunda/app/tasklist/
+                  Cockpit:          http://localhost:{}/camunda/app/cockpit/
+                  API:              http://localhost:{}/api/clients (HTTP Basic)
+                  Demo logins (password '{}'): {}
+                ==========================================================================""",
+                port, port, port, DemoLogins.PASSWORD, String.join(", ", DemoLogins.all()));
+    }
+
+    private static String capitalise(String slug) {
+        return Character.toUpperCase(slug.charAt(0)) + slug.substring(1);
+    }
+}

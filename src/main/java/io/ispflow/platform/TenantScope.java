@@ -1,0 +1,93 @@
+package io.ispflow.platform;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManager;
+
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Runs work on behalf of one ISP company (or platform-wide). Inside a transaction that is already
+ * running, for example a Camunda job, the PostgreSQL settings of that transaction are switched as well,
+ * and switched back afterwards.
+ */
+@Component
+public class TenantScope {
+
+    private final DataSource dataSource;
+    private final EntityManager entityManager;
+
+    TenantScope(DataSource dataSource, EntityManager entityManager) {
+        this.dataSource = dataSource;
+        this.entityManager = entityManager;
+    }
+
+    public <T> T callAs(UUID companyId, Supplier<T> work) {
+        return call(TenantContext.Scope.company(companyId), work);
+    }
+
+    public void runAs(UUID companyId, Runnable work) {
+        callAs(companyId, () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** For the platform's own work on the tenant registry (registering companies, super admin views). */
+    public <T> T callPlatformWide(Supplier<T> work) {
+        return call(TenantContext.Scope.platformWide(), work);
+    }
+
+    private <T> T call(TenantContext.Scope scope, Supplier<T> work) {
+        TenantContext.Scope previous = TenantContext.current();
+        // pending JPA writes belong to the scope they were made in: flush them before switching
+        flushPendingWrites();
+        TenantContext.set(scope);
+        applyToCurrentTransaction(dataSource, scope);
+        try {
+            T result = work.get();
+            flushPendingWrites();
+            return result;
+        } finally {
+            TenantContext.set(previous);
+            applyToCurrentTransaction(dataSource, previous);
+        }
+    }
+
+    private void flushPendingWrites() {
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()
+                && entityManager.isJoinedToTransaction()) {
+            entityManager.flush();
+        }
+    }
+
+    /** Hands the scope to PostgreSQL for the rest of the transaction bound to this thread, if any. */
+    static void applyToCurrentTransaction(DataSource dataSource, TenantContext.Scope scope) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.getResource(dataSource) instanceof ConnectionHolder holder) {
+            applyTo(holder.getConnection(), scope);
+        }
+    }
+
+    /** Sets the transaction-local settings that the row-level security policies read. */
+    static void applyTo(Connection connection, TenantContext.Scope scope) {
+        String company = scope == null || scope.companyId() == null ? "" : scope.companyId().toString();
+        String platform = scope != null && scope.platform() ? "on" : "";
+        try (var statement = connection.prepareStatement(
+                "select set_config('app.company_id', ?, true), set_config('app.platform_scope', ?, true)")) {
+            statement.setString(1, company);
+            statement.setString(2, platform);
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not set the tenant of the current transaction", e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Technical glue every business module stands on: the embedded PostgreSQL, the tenant context and
+ * PostgreSQL row-level security, HTTP security and RFC 9457 problem details, the Camunda engine
+ * configuration and the deployment of {@code processes/}, {@code dmn/} and {@code forms/}, and the
+ * cluster-wide lock registry.
+ *
+ * <p>Open so that business modules may use its sub-packages; it never depends on a business module.
+ */
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Platform",
+        type = org.springframework.modulith.ApplicationModule.Type.OPEN,
+        allowedDependencies = "shared")
+package io.ispflow.platform;

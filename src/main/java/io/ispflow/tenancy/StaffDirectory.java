@@ -1,0 +1,70 @@
+package io.ispflow.tenancy;
+
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.ispflow.platform.TenantScope;
+import io.ispflow.shared.StaffRole;
+import io.ispflow.tenancy.internal.ProfileEntity;
+import io.ispflow.tenancy.internal.ProfileRepository;
+
+/**
+ * Staff logins and profiles. The login is a Camunda user, so the same credentials open Tasklist,
+ * Cockpit and the API; the role is a Camunda group, the company a tenant membership.
+ */
+@Service
+public class StaffDirectory {
+
+    private final IdentityService identityService;
+    private final ProfileRepository profiles;
+    private final TenantScope tenantScope;
+
+    StaffDirectory(IdentityService identityService, ProfileRepository profiles, TenantScope tenantScope) {
+        this.identityService = identityService;
+        this.profiles = profiles;
+        this.tenantScope = tenantScope;
+    }
+
+    @Transactional
+    public StaffProfile enrol(NewStaffMember member) {
+        boolean superAdmin = member.role() == StaffRole.SUPER_ADMIN;
+        if (superAdmin != (member.companyId() == null)) {
+            throw new IllegalArgumentException("super administrators, and only they, belong to no company");
+        }
+        var user = identityService.newUser(member.userId());
+        user.setFirstName(member.firstName());
+        user.setLastName(member.lastName());
+        user.setEmail(member.email());
+        user.setPassword(member.password());
+        identityService.saveUser(user);
+        identityService.createMembership(member.userId(), member.role().id());
+        if (superAdmin) {
+            identityService.createMembership(member.userId(), Groups.CAMUNDA_ADMIN);
+        } else {
+            identityService.createTenantUserMembership(member.companyId().toString(), member.userId());
+        }
+        var profile = new ProfileEntity(member.userId(), member.firstName(), member.lastName(), member.email(),
+                member.role(), member.companyId());
+        return tenantScope.callPlatformWide(() -> profiles.save(profile).toProfile());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(String userId) {
+        return identityService.createUserQuery().userId(userId).count() > 0;
+    }
+
+    /** The profile of a staff member of the company in context (or any, in platform scope). */
+    @Transactional(readOnly = true)
+    public Optional<StaffProfile> profileOf(String userId) {
+        return profiles.findByUserId(userId).map(ProfileEntity::toProfile);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StaffProfile> profileOfAnyCompany(String userId) {
+        return tenantScope.callPlatformWide(() -> profileOf(userId));
+    }
+}

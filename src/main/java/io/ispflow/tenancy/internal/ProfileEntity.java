@@ -1,0 +1,50 @@
+package io.ispflow.tenancy.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.ispflow.shared.StaffRole;
+import io.ispflow.tenancy.StaffProfile;
+
+@Entity
+@Table(name = "profiles")
+public class ProfileEntity {
+
+    @Id
+    private UUID id;
+    private String userId;
+    private String firstName;
+    private String lastName;
+    private String email;
+    private StaffRole role;
+    @Column(name = "isp_company_id")
+    private UUID companyId;
+    @Column(name = "is_active")
+    private boolean active;
+    private Instant createdAt;
+
+    protected ProfileEntity() {
+    }
+
+    public ProfileEntity(String userId, String firstName, String lastName, String email, StaffRole role,
+            UUID companyId) {
+        this.id = UUID.randomUUID();
+        this.userId = userId;
+        this.firstName = firstName;
+        this.lastName = lastName;
+        this.email = email;
+        this.role = role;
+        this.companyId = companyId;
+        this.active = true;
+        this.createdAt = Instant.now();
+    }
+
+    public StaffProfile toProfile() {
+        return new StaffProfile(id, userId, firstName, lastName, email, role, companyId, active);
+    }
+}

@@ -1,0 +1,11 @@
+package io.ispflow.tenancy.internal;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ProfileRepository extends JpaRepository<ProfileEntity, UUID> {
+
+    Optional<ProfileEntity> findByUserId(String userId);
+}

@@ -1,0 +1,8 @@
+/**
+ * ISP companies (the tenants), their licence tiers and limits (the {@code licenseLimits} DMN table),
+ * and staff identity: Camunda users with a role group and a tenant membership, plus a profile row.
+ */
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Tenancy",
+        allowedDependencies = {"platform", "shared"})
+package io.ispflow.tenancy;
