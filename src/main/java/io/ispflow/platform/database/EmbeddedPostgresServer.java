@@ -78,9 +78,7 @@ public final class EmbeddedPostgresServer {
                 builder.setDataDirectory(dir).setCleanDataDirectory(false);
             }
             EmbeddedPostgres postgres = builder.start();
-            if (!settings.ephemeral()) {
-                stopAfterApplicationContexts(postgres);
-            }
+            stopAfterApplicationContexts(postgres);
             createApplicationDatabase(postgres, settings);
             log.info("Embedded PostgreSQL {} listening on localhost:{} (data: {}, durable: {})",
                     serverVersion(postgres), postgres.getPort(),

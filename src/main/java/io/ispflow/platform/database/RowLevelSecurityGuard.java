@@ -1,31 +1,33 @@
 package io.ispflow.platform.database;
 
-import org.springframework.beans.factory.InitializingBean;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.sql.SQLException;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to start when the application's database role would bypass row-level security (a
- * superuser, or a role with BYPASSRLS): tenant isolation underneath the API would silently be off.
+ * Refuses to start, before any migration runs, when the application's database role would bypass
+ * row-level security (a superuser, or a role with BYPASSRLS): tenant isolation underneath the API would
+ * silently be off, and the schema would belong to the wrong role.
  */
 @Component
-class RowLevelSecurityGuard implements InitializingBean {
-
-    private final JdbcTemplate jdbc;
-
-    RowLevelSecurityGuard(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
+class RowLevelSecurityGuard implements FlywayMigrationStrategy {
 
     @Override
-    public void afterPropertiesSet() {
-        Boolean bypasses = jdbc.queryForObject(
-                "select rolsuper or rolbypassrls from pg_roles where rolname = current_user", Boolean.class);
-        if (Boolean.TRUE.equals(bypasses)) {
-            String role = jdbc.queryForObject("select current_user", String.class);
-            throw new IllegalStateException("The database role '" + role + "' is a superuser or has BYPASSRLS, so"
-                    + " row-level security would not isolate tenants. Connect as an ordinary role that owns the"
-                    + " schema (see docker-compose.yml for an example).");
+    public void migrate(Flyway flyway) {
+        try (var connection = flyway.getConfiguration().getDataSource().getConnection();
+                var query = connection.createStatement().executeQuery(
+                        "select current_user, rolsuper or rolbypassrls from pg_roles where rolname = current_user")) {
+            query.next();
+            if (query.getBoolean(2)) {
+                throw new IllegalStateException("The database role '" + query.getString(1) + "' is a superuser or"
+                        + " has BYPASSRLS, so row-level security would not isolate tenants. Connect as an ordinary"
+                        + " role that owns the database (see docker-compose.yml for an example).");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not check the database role", e);
         }
+        flyway.migrate();
     }
 }

@@ -1,0 +1,32 @@
+package io.ispflow;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.RestController;
+
+@AnalyzeClasses(packages = "io.ispflow", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchRule controllersAreNotPartOfAModulesApi = classes()
+            .that().areAnnotatedWith(RestController.class)
+            .should().notBePublic()
+            .andShould().resideInAPackage("..web..");
+
+    @ArchTest
+    static final ArchRule settingsAreTypedPropertyRecords = fields()
+            .should().notBeAnnotatedWith(Value.class)
+            .because("settings are bound to one @ConfigurationProperties record per module");
+
+    @ArchTest
+    static final ArchRule sharedKernelHoldsNoBeans = noClasses()
+            .that().resideInAPackage("io.ispflow.shared..").and().doNotHaveSimpleName("package-info")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework..");
+}
