@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -12,9 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 import io.ispflow.billing.ServiceCatalogue;
 import io.ispflow.clients.internal.AccountNumbers;
 import io.ispflow.clients.internal.ClientEntity;
-import io.ispflow.clients.internal.ClientHistory;
+import io.ispflow.clients.internal.ClientReferences;
 import io.ispflow.clients.internal.ClientRepository;
+import io.ispflow.clients.internal.StatusHistory;
+import io.ispflow.clients.process.OnboardingProcess;
 import io.ispflow.platform.TenantContext;
+import io.ispflow.tenancy.ClientLimitReached;
 import io.ispflow.tenancy.LicensePolicy;
 
 /**
@@ -26,37 +30,61 @@ public class ClientDirectory {
 
     private final ClientRepository clients;
     private final AccountNumbers accountNumbers;
-    private final ClientHistory history;
+    private final ClientReferences references;
     private final LicensePolicy licensePolicy;
     private final ServiceCatalogue catalogue;
     private final ApplicationEventPublisher events;
+    private final StatusHistory statusHistory;
+    private final OnboardingProcess onboarding;
 
-    ClientDirectory(ClientRepository clients, AccountNumbers accountNumbers, ClientHistory history,
-            LicensePolicy licensePolicy, ServiceCatalogue catalogue, ApplicationEventPublisher events) {
+    ClientDirectory(ClientRepository clients, AccountNumbers accountNumbers, ClientReferences references,
+            LicensePolicy licensePolicy, ServiceCatalogue catalogue, ApplicationEventPublisher events,
+            StatusHistory statusHistory, @Lazy OnboardingProcess onboarding) {
         this.clients = clients;
         this.accountNumbers = accountNumbers;
-        this.history = history;
+        this.references = references;
         this.licensePolicy = licensePolicy;
         this.catalogue = catalogue;
         this.events = events;
+        this.statusHistory = statusHistory;
+        this.onboarding = onboarding;
     }
 
     /**
-     * Registers a client in status {@code pending}, within the company's licence limit.
+     * Registers a client: starts his onboarding, which checks the licence limit and creates him in
+     * status {@code pending}, waiting for NOC approval. One transaction: a refused registration leaves
+     * no client behind.
      *
      * @throws io.ispflow.tenancy.ClientLimitReached when the licence allows no more clients
      * @throws UnknownServicePackage when the package is not the company's
      */
+    @Transactional(noRollbackFor = ClientLimitReached.class)
+    public ClientDetails register(ClientProfile profile, String registeredBy) {
+        UUID clientId = onboarding.start(withPackageRate(profile), registeredBy);
+        return find(clientId).orElseThrow();
+    }
+
+    /**
+     * Creates a client in status {@code pending}, within the company's licence limit. The onboarding
+     * process calls this; everyone else registers through {@link #register}.
+     */
     @Transactional
-    public ClientDetails register(ClientProfile profile) {
+    public ClientDetails createPending(ClientProfile profile, String registeredBy) {
         UUID company = TenantContext.requireCompanyId();
         ClientProfile priced = withPackageRate(profile);
         // the account number locks the company's counter first, so the count below cannot race
         String accountNumber = accountNumbers.next(company);
         licensePolicy.checkRoomForAnotherClient(company, clients.countLicensed(company));
-        ClientEntity client = clients.save(new ClientEntity(company, accountNumber, priced));
-        events.publishEvent(new ClientRegistered(client.toDetails().id(), company, accountNumber));
+        ClientEntity client = clients.saveAndFlush(new ClientEntity(company, accountNumber, priced));
+        statusHistory.record(client.id(), null, ClientStatus.PENDING, registeredBy, "Registered");
+        events.publishEvent(new ClientRegistered(client.id(), company, accountNumber));
         return client.toDetails();
+    }
+
+    /** Clients that occupy a licence slot in the company in context. */
+    @Transactional(readOnly = true)
+    public long countLicensed() {
+        return clients.countLicensed(TenantContext.requireCompanyId());
     }
 
     @Transactional
@@ -69,9 +97,10 @@ public class ClientDirectory {
     @Transactional
     public void remove(UUID id) {
         ClientEntity client = load(id);
-        if (history.exists(id)) {
+        if (references.exist(id)) {
             throw new ClientHasHistory(client.accountNumber());
         }
+        onboarding.cancel(id, "Client deleted");
         clients.delete(client);
     }
 

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Clients",
-        allowedDependencies = {"platform", "shared", "tenancy", "billing"})
+        allowedDependencies = {"platform", "shared", "tenancy", "billing", "network", "messaging"})
 package io.ispflow.clients;

@@ -72,6 +72,20 @@ public class ClientEntity {
         return accountNumber;
     }
 
+    public UUID id() {
+        return id;
+    }
+
+    public ClientStatus status() {
+        return status;
+    }
+
+    /** Moves the client along its lifecycle; the caller has checked that the move is allowed. */
+    public void moveTo(ClientStatus next) {
+        this.status = next;
+        this.updatedAt = Instant.now();
+    }
+
     public ClientDetails toDetails() {
         return new ClientDetails(id, accountNumber, name, email, phone, address, county, subCounty, status,
                 clientType, connectionType, monthlyRate, servicePackageId, createdAt, updatedAt);

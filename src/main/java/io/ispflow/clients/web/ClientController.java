@@ -11,6 +11,7 @@ import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +27,7 @@ import io.ispflow.clients.ClientDirectory;
 import io.ispflow.clients.ClientNotFound;
 import io.ispflow.clients.ClientSearch;
 import io.ispflow.clients.ClientStatus;
+import io.ispflow.platform.StaffMember;
 
 /**
  * Client accounts of the caller's company. Who may do what:
@@ -68,8 +70,9 @@ class ClientController {
 
     @PostMapping
     @PreAuthorize(REGISTRARS)
-    ResponseEntity<ClientDetails> register(@Valid @RequestBody ClientRequest request) {
-        ClientDetails client = clients.register(request.toProfile());
+    ResponseEntity<ClientDetails> register(@Valid @RequestBody ClientRequest request,
+            @AuthenticationPrincipal StaffMember me) {
+        ClientDetails client = clients.register(request.toProfile(), me.userId());
         return ResponseEntity.created(URI.create("/api/clients/" + client.id())).body(client);
     }
 

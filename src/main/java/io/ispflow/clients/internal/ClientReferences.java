@@ -7,15 +7,15 @@ import org.springframework.stereotype.Component;
 
 /** Whether anything refers to a client that must be kept for the record. */
 @Component
-public class ClientHistory {
+public class ClientReferences {
 
     private final JdbcTemplate jdbc;
 
-    ClientHistory(JdbcTemplate jdbc) {
+    ClientReferences(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    public boolean exists(UUID clientId) {
+    public boolean exist(UUID clientId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 select exists (select 1 from invoices where client_id = ?)
                     or exists (select 1 from payments where client_id = ?)

@@ -1,0 +1,27 @@
+package io.ispflow.clients.process;
+
+import static io.ispflow.clients.process.OnboardingVariables.*;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.ispflow.clients.ClientLifecycle;
+
+/** The installation is verified: the client becomes {@code active} and the network serves him. */
+@Component("activateServiceDelegate")
+class ActivateServiceDelegate implements JavaDelegate {
+
+    private final ClientLifecycle lifecycle;
+
+    ActivateServiceDelegate(ClientLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        lifecycle.activate(UUID.fromString((String) execution.getVariable(CLIENT_ID)), "onboarding");
+    }
+}

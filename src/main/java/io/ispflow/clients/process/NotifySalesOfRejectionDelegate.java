@@ -1,0 +1,34 @@
+package io.ispflow.clients.process;
+
+import static io.ispflow.clients.process.OnboardingVariables.*;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.ispflow.messaging.Notifier;
+
+/** Tells the staff member who registered the client that it was rejected, and why. */
+@Component("notifySalesOfRejectionDelegate")
+class NotifySalesOfRejectionDelegate implements JavaDelegate {
+
+    private final Notifier notifier;
+
+    NotifySalesOfRejectionDelegate(Notifier notifier) {
+        this.notifier = notifier;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String registeredBy = (String) execution.getVariable(REGISTERED_BY);
+        if (registeredBy == null) {
+            return;
+        }
+        notifier.notifyStaff(registeredBy,
+                "Client rejected: " + execution.getVariable(NAME) + " (" + execution.getVariable(ACCOUNT_NUMBER) + ")",
+                "Reason: " + execution.getVariable(REJECTION_REASON),
+                "client", UUID.fromString((String) execution.getVariable(CLIENT_ID)));
+    }
+}

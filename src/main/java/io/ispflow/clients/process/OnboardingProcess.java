@@ -1,0 +1,60 @@
+package io.ispflow.clients.process;
+
+import static io.ispflow.clients.process.OnboardingVariables.*;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+import io.ispflow.clients.ClientProfile;
+import io.ispflow.tenancy.ClientLimitReached;
+
+/**
+ * Starts and cancels {@code clientOnboarding}. The start runs, in the caller's transaction, up to the
+ * first wait state: licence check, registration of the client, creation of the NOC approval task.
+ */
+@Component
+public class OnboardingProcess {
+
+    private final RuntimeService runtimeService;
+
+    OnboardingProcess(RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
+    }
+
+    /**
+     * @return the id of the registered client
+     * @throws ClientLimitReached when the licence check refused the registration
+     */
+    public UUID start(ClientProfile profile, String registeredBy) {
+        var variables = Variables.createVariables()
+                .putValue(NAME, profile.name())
+                .putValue(EMAIL, profile.email())
+                .putValue(PHONE, profile.phone().e164())
+                .putValue(ADDRESS, profile.address())
+                .putValue(COUNTY, profile.county())
+                .putValue(SUB_COUNTY, profile.subCounty())
+                .putValue(CLIENT_TYPE, profile.clientType().name().toLowerCase())
+                .putValue(CONNECTION_TYPE, profile.connectionType().name().toLowerCase())
+                .putValue(MONTHLY_RATE, profile.monthlyRate() == null ? null : profile.monthlyRate().toPlainString())
+                .putValue(SERVICE_PACKAGE_ID, profile.servicePackageId() == null ? null : profile.servicePackageId().toString())
+                .putValue(REGISTERED_BY, registeredBy);
+        var instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+                .setVariables(variables)
+                .executeWithVariablesInReturn();
+        var result = instance.getVariables();
+        if (result.get(REFUSAL_REASON) != null) {
+            throw new ClientLimitReached((String) result.get(REFUSAL_REASON), (Integer) result.get(CLIENT_LIMIT));
+        }
+        return UUID.fromString((String) result.get(CLIENT_ID));
+    }
+
+    /** Ends a client's running onboarding, e.g. when the client record is deleted. */
+    public void cancel(UUID clientId, String reason) {
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(clientId.toString()).list()
+                .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), reason));
+    }
+}

@@ -1,0 +1,50 @@
+package io.ispflow.clients.process;
+
+import static io.ispflow.clients.process.OnboardingVariables.*;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.ispflow.messaging.Notifier;
+import io.ispflow.tenancy.ClientLimitReached;
+import io.ispflow.tenancy.LicenseType;
+
+/** Explains a refused registration in {@code refusalReason} and tells the staff member who tried. */
+@Component("recordRefusalDelegate")
+class RecordRefusalDelegate implements JavaDelegate {
+
+    private final Notifier notifier;
+
+    RecordRefusalDelegate(Notifier notifier) {
+        this.notifier = notifier;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        int limit = clientLimit(execution);
+        String reason = ClientLimitReached.explain(
+                LicenseType.valueOf(((String) execution.getVariable(LICENSE_TYPE)).toUpperCase()), limit);
+        execution.setVariable(CLIENT_LIMIT, limit);
+        execution.setVariable(REFUSAL_REASON, reason);
+        String registeredBy = (String) execution.getVariable(REGISTERED_BY);
+        if (registeredBy != null) {
+            notifier.notifyStaff(registeredBy, "Registration refused: " + execution.getVariable(NAME), reason,
+                    "process_instance", null);
+        }
+    }
+
+    /** The tighter of the tier's limit (decision table) and the company's contracted cap. */
+    @SuppressWarnings("unchecked")
+    private static int clientLimit(DelegateExecution execution) {
+        Object raced = execution.getVariable(CLIENT_LIMIT);
+        if (raced instanceof Number n) {
+            return n.intValue();
+        }
+        var terms = (Map<String, Object>) execution.getVariable(LICENSE_TERMS);
+        int tier = ((Number) terms.get("clientLimit")).intValue();
+        return Math.min(tier, ((Number) execution.getVariable(COMPANY_CLIENT_LIMIT)).intValue());
+    }
+}

@@ -1,0 +1,16 @@
+package io.ispflow.messaging;
+
+import java.util.UUID;
+
+/** Tells staff and clients what happened. Delivery is asynchronous; these calls only enqueue. */
+public interface Notifier {
+
+    /** A notice in a staff member's inbox, about an entity (e.g. a client). */
+    void notifyStaff(String userId, String title, String message, String entityType, UUID entityId);
+
+    /** An SMS to a client (E.164 number), for the given purpose (e.g. {@code welcome}). */
+    void textClient(UUID clientId, String phone, String purpose, String text);
+
+    /** An e-mail to a client. */
+    void emailClient(UUID clientId, String email, String purpose, String subject, String text);
+}

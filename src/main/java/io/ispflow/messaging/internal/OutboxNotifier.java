@@ -1,0 +1,59 @@
+package io.ispflow.messaging.internal;
+
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.ispflow.messaging.Notifier;
+import io.ispflow.platform.TenantContext;
+import io.ispflow.tenancy.StaffDirectory;
+
+/**
+ * Records notifications in the same transaction as the business step that causes them: staff notices
+ * in {@code notifications}, client messages in {@code outbound_messages} with status {@code queued}.
+ * Delivery to the SMS and e-mail gateways reads the queue.
+ */
+@Component
+class OutboxNotifier implements Notifier {
+
+    private final JdbcTemplate jdbc;
+    private final StaffDirectory staff;
+
+    OutboxNotifier(JdbcTemplate jdbc, StaffDirectory staff) {
+        this.jdbc = jdbc;
+        this.staff = staff;
+    }
+
+    @Override
+    @Transactional
+    public void notifyStaff(String userId, String title, String message, String entityType, UUID entityId) {
+        var profile = staff.profileOf(userId)
+                .orElseThrow(() -> new IllegalArgumentException("no staff member " + userId + " in this company"));
+        jdbc.update("""
+                insert into notifications (user_id, title, message, type, related_entity_type, related_entity_id,
+                                           isp_company_id)
+                values (?, ?, ?, 'info', ?, ?, ?)""",
+                profile.id(), title, message, entityType, entityId, TenantContext.requireCompanyId());
+    }
+
+    @Override
+    @Transactional
+    public void textClient(UUID clientId, String phone, String purpose, String text) {
+        queue(clientId, "sms", phone, purpose, null, text);
+    }
+
+    @Override
+    @Transactional
+    public void emailClient(UUID clientId, String email, String purpose, String subject, String text) {
+        queue(clientId, "email", email, purpose, subject, text);
+    }
+
+    private void queue(UUID clientId, String channel, String recipient, String purpose, String subject, String body) {
+        jdbc.update("""
+                insert into outbound_messages (client_id, channel, recipient, subject, body, purpose, isp_company_id)
+                values (?, ?, ?, ?, ?, ?, ?)""",
+                clientId, channel, recipient, subject, body, purpose, TenantContext.requireCompanyId());
+    }
+}

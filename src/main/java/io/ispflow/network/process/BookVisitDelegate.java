@@ -1,0 +1,57 @@
+package io.ispflow.network.process;
+
+import static io.ispflow.network.process.InstallationVariables.*;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.ispflow.network.Installations;
+import io.ispflow.network.Technician;
+
+/** Books the visit NOC scheduled, counting the attempts, and routes the on-site task to the technician. */
+@Component("bookVisitDelegate")
+class BookVisitDelegate implements JavaDelegate {
+
+    static final ZoneId NAIROBI = ZoneId.of("Africa/Nairobi");
+
+    private final Installations installations;
+
+    BookVisitDelegate(Installations installations) {
+        this.installations = installations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Object previous = execution.getVariable(ATTEMPT);
+        int attempt = previous instanceof Number n ? n.intValue() + 1 : 1;
+        String technician = (String) execution.getVariable(TECHNICIAN);
+        UUID id = installations.book(UUID.fromString((String) execution.getVariable(CLIENT_ID)), attempt,
+                visitTime((String) execution.getVariable(VISIT_DATE)), technician);
+        execution.setVariable(ATTEMPT, attempt);
+        execution.setVariable(INSTALLATION_ID, id.toString());
+        execution.setVariable(TECHNICIAN_USER_ID, Technician.staffUserId(technician));
+    }
+
+    /** The form gives a date-time with or without offset, or a date (then 09:00 Nairobi time). */
+    static Instant visitTime(String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException notWithOffset) {
+            try {
+                return LocalDateTime.parse(value).atZone(NAIROBI).toInstant();
+            } catch (DateTimeParseException notLocal) {
+                return LocalDate.parse(value).atTime(LocalTime.of(9, 0)).atZone(NAIROBI).toInstant();
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.ispflow.platform.camunda;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.delegate.DefaultDelegateInterceptor;
+import org.camunda.bpm.engine.impl.delegate.DelegateInvocation;
+
+import io.ispflow.platform.TenantScope;
+
+/**
+ * Runs every delegate, listener and expression of a process instance for the company the instance
+ * belongs to (its tenant): the business code it calls sees that company's data and no other, without
+ * a delegate having to know about tenancy.
+ */
+class TenantScopedDelegateInterceptor extends DefaultDelegateInterceptor {
+
+    private final TenantScope tenantScope;
+
+    TenantScopedDelegateInterceptor(TenantScope tenantScope) {
+        this.tenantScope = tenantScope;
+    }
+
+    @Override
+    public void handleInvocation(DelegateInvocation invocation) throws Exception {
+        String tenant = invocation.getContextExecution() instanceof DelegateExecution execution
+                ? execution.getTenantId() : null;
+        if (tenant == null) {
+            super.handleInvocation(invocation);
+            return;
+        }
+        try {
+            tenantScope.runAs(UUID.fromString(tenant), () -> {
+                try {
+                    super.handleInvocation(invocation);
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new CheckedFailure(e);
+                }
+            });
+        } catch (CheckedFailure wrapped) {
+            throw wrapped.checked;
+        }
+    }
+
+    /** Carries a checked exception through the scope's functional interface. */
+    private static final class CheckedFailure extends RuntimeException {
+        private final Exception checked;
+
+        CheckedFailure(Exception checked) {
+            super(checked);
+            this.checked = checked;
+        }
+    }
+}

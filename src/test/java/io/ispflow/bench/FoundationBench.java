@@ -1,0 +1,253 @@
+package io.ispflow.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Foundation benchmark: boot-to-ready time and memory of the default run (the packaged jar, as a
+ * newcomer starts it), and {@code GET /api/clients} with 50,000 clients in one company, next to the
+ * same page query over JDBC with row-level security on and off.
+ *
+ * <p>Run: {@code ./mvnw -Pbench -DskipTests verify} (see BENCHMARKS.md).
+ */
+public final class FoundationBench {
+
+    static final int CLIENTS = 50_000;
+    static final int THREADS = 4;
+    static final double SECONDS = 20;
+    static final String PAGE_SQL = """
+            select id, account_number, name, phone, status, monthly_rate, created_at from clients
+            where isp_company_id = ? order by created_at desc, id limit 20 offset ?""";
+    static final String COUNT_SQL = "select count(*) from clients where isp_company_id = ?";
+
+    public static void main(String[] args) throws Exception {
+        Path jar = findJar();
+        Path work = Files.createTempDirectory("ispflow-bench");
+        List<String> report = new ArrayList<>();
+        report.add("## Foundation (" + java.time.LocalDate.now() + ")");
+
+        double pgOnly = timeEmbeddedPostgresAlone(work.resolve("pg-only"));
+
+        int httpPort = freePort();
+        int pgPort = freePort();
+        Path data = work.resolve("data");
+        Boot fresh = boot(jar, data, httpPort, pgPort);
+        fresh.stop();
+        Boot again = boot(jar, data, httpPort, pgPort);
+        try {
+            report.add("");
+            report.add("| start | boot to ready (s) | JVM RSS (MiB) | PostgreSQL PSS (MiB) | ratio to PostgreSQL-only start |");
+            report.add("|---|---|---|---|---|");
+            report.add(String.format("| embedded PostgreSQL alone (baseline) | %.2f | – | – | 1.00 |", pgOnly));
+            report.add(fresh.row("first start: initdb, migrations, demo data", pgOnly));
+            report.add(again.row("second start: existing data", pgOnly));
+
+            UUID acme = seedClients(pgPort);
+            String auth = "Basic " + Base64.getEncoder().encodeToString("acmeadmin:demo".getBytes(StandardCharsets.UTF_8));
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            Load.Operation apiPage = seed -> {
+                var request = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort
+                        + "/api/clients?size=20&page=" + (seed % 50))).header("Authorization", auth).build();
+                var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(response.statusCode() + " " + response.body());
+                }
+            };
+            Load.run("warm-up", THREADS, 10, apiPage);
+
+            ThreadLocal<Connection> asApplication = connections(pgPort, "ispflow", "ispflow");
+            ThreadLocal<Connection> asSuperuser = connections(pgPort, "postgres", "");
+            // alternate the two twice and keep each one's better run, so that neither gains from going second
+            Load.Result rlsOff = null;
+            Load.Result rlsOn = null;
+            for (int round = 0; round < 2; round++) {
+                rlsOff = better(rlsOff, Load.run("JDBC page + count, RLS off (superuser)", THREADS, SECONDS / 2,
+                        seed -> pageQuery(asSuperuser.get(), acme, seed, false)));
+                rlsOn = better(rlsOn, Load.run("JDBC page + count, RLS on (application role)", THREADS, SECONDS / 2,
+                        seed -> pageQuery(asApplication.get(), acme, seed, true)));
+            }
+            Load.Result api = Load.run("GET /api/clients?size=20 (HTTP, auth, RLS)", THREADS, SECONDS, apiPage);
+
+            report.add("");
+            report.add("`GET /api/clients` with " + CLIENTS + " clients in the company, " + THREADS + " threads, "
+                    + (int) SECONDS + " s each (JDBC: better of two alternating 10 s runs), pages 0–49 of 20:");
+            report.add("");
+            report.add("| operation | per second | p50 (ms) | p99 (ms) | ratio to RLS off |");
+            report.add("|---|---|---|---|---|");
+            report.add(rlsOff.row(null));
+            report.add(rlsOn.row(rlsOff));
+            report.add(api.row(rlsOff));
+        } finally {
+            again.stop();
+        }
+        String text = String.join("\n", report) + "\n";
+        System.out.println(text);
+        Files.createDirectories(Path.of("target/bench"));
+        Files.writeString(Path.of("target/bench/foundation.md"), text);
+    }
+
+    private static Load.Result better(Load.Result a, Load.Result b) {
+        return a == null || b.perSecond() > a.perSecond() ? b : a;
+    }
+
+    private static void pageQuery(Connection c, UUID company, int seed, boolean setTenant) throws Exception {
+        c.setAutoCommit(false);
+        if (setTenant) {
+            try (var st = c.prepareStatement("select set_config('app.company_id', ?, true)")) {
+                st.setString(1, company.toString());
+                st.execute();
+            }
+        }
+        try (var count = c.prepareStatement(COUNT_SQL); var page = c.prepareStatement(PAGE_SQL)) {
+            count.setObject(1, company);
+            count.executeQuery().close();
+            page.setObject(1, company);
+            page.setInt(2, (seed % 50) * 20);
+            try (var rows = page.executeQuery()) {
+                int n = 0;
+                while (rows.next()) {
+                    n++;
+                }
+                if (n != 20) {
+                    throw new IllegalStateException("expected a full page, got " + n);
+                }
+            }
+        }
+        c.commit();
+    }
+
+    private static ThreadLocal<Connection> connections(int port, String user, String password) {
+        return ThreadLocal.withInitial(() -> {
+            try {
+                return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/ispflow", user, password);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** 50,000 clients for the demo company acme, written straight into the database. */
+    private static UUID seedClients(int pgPort) throws Exception {
+        try (var c = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/ispflow", "postgres", "")) {
+            UUID acme;
+            try (var rs = c.createStatement().executeQuery("select id from isp_companies where slug = 'acme'")) {
+                rs.next();
+                acme = (UUID) rs.getObject(1);
+            }
+            try (var insert = c.prepareStatement("""
+                    insert into clients (account_number, name, phone, address, county, sub_county, client_type,
+                                         connection_type, monthly_rate, isp_company_id, created_at)
+                    select 'B' || n, 'Bench Client ' || n, '+2547' || lpad(n::text, 8, '0'), 'Bench Rd ' || n,
+                           'Nairobi', 'Westlands', 'individual', 'fiber', 2999, ?, now() - n * interval '1 minute'
+                    from generate_series(1, ?) n""")) {
+                insert.setObject(1, acme);
+                insert.setInt(2, CLIENTS);
+                insert.executeUpdate();
+            }
+            c.createStatement().execute("analyze clients");
+            return acme;
+        }
+    }
+
+    private static double timeEmbeddedPostgresAlone(Path dir) throws IOException {
+        long start = System.nanoTime();
+        try (var pg = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(true).start()) {
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    /** One start of the packaged application and what it cost. */
+    private record Boot(Process process, double seconds, long jvmRssKiB, long postgresPssKiB) {
+
+        String row(String label, double baseline) {
+            return String.format("| %s | %.2f | %d | %d | %.2f |", label, seconds, jvmRssKiB / 1024,
+                    postgresPssKiB / 1024, seconds / baseline);
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    private static Boot boot(Path jar, Path data, int httpPort, int pgPort) throws Exception {
+        Path log = data.resolveSibling("boot-" + System.nanoTime() + ".log");
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder("java", "-jar", jar.toString(), "--server.port=" + httpPort,
+                "--isp.platform.embedded-postgres.data-dir=" + data, "--isp.platform.embedded-postgres.port=" + pgPort)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpClient http = HttpClient.newHttpClient();
+        var readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("application exited; see " + log);
+            }
+            try {
+                var response = http.send(readiness, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("UP")) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (System.nanoTime() - start > 300e9) {
+                throw new IllegalStateException("not ready after 300 s; see " + log);
+            }
+            Thread.sleep(50);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Boot(process, seconds, memory(process.pid(), "VmRSS:"), postgresPss(data));
+    }
+
+    private static long postgresPss(Path data) throws IOException {
+        long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        var postmaster = ProcessHandle.of(pid).orElseThrow();
+        return Stream.concat(Stream.of(postmaster), postmaster.descendants())
+                .mapToLong(p -> memory(p.pid(), "Pss:")).sum();
+    }
+
+    /** A figure in KiB from /proc: VmRSS from status, Pss from smaps_rollup. */
+    private static long memory(long pid, String key) {
+        Path file = Path.of("/proc", String.valueOf(pid), key.equals("Pss:") ? "smaps_rollup" : "status");
+        try (var lines = Files.lines(file)) {
+            return lines.filter(l -> l.startsWith(key)).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).orElse(0L);
+        } catch (IOException gone) {
+            return 0;
+        }
+    }
+
+    private static Path findJar() throws IOException {
+        try (var files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("ispflow-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("package the application first"));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private FoundationBench() {
+    }
+}
