@@ -66,9 +66,10 @@ public class ClientDirectory {
 
     /**
      * Creates a client in status {@code pending}, within the company's licence limit. The onboarding
-     * process calls this; everyone else registers through {@link #register}.
+     * process calls this; everyone else registers through {@link #register}. A refusal does not spoil
+     * the caller's transaction: the process records it and ends.
      */
-    @Transactional
+    @Transactional(noRollbackFor = ClientLimitReached.class)
     public ClientDetails createPending(ClientProfile profile, String registeredBy) {
         UUID company = TenantContext.requireCompanyId();
         ClientProfile priced = withPackageRate(profile);

@@ -22,6 +22,9 @@ import io.ispflow.clients.ClientProfile;
 import io.ispflow.clients.ClientSearch;
 import io.ispflow.clients.ClientType;
 import io.ispflow.clients.ConnectionType;
+import io.ispflow.network.EquipmentStock;
+import io.ispflow.network.NewEquipment;
+import io.ispflow.network.Technicians;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.Msisdn;
 import io.ispflow.shared.StaffRole;
@@ -49,9 +52,13 @@ class DemoData implements ApplicationRunner {
     private final ServiceCatalogue catalogue;
     private final ClientDirectory clients;
     private final TenantScope tenantScope;
+    private final EquipmentStock equipment;
+    private final Technicians technicians;
 
     DemoData(Companies companies, StaffDirectory staff, ServiceCatalogue catalogue, ClientDirectory clients,
-            TenantScope tenantScope) {
+            TenantScope tenantScope, EquipmentStock equipment, Technicians technicians) {
+        this.equipment = equipment;
+        this.technicians = technicians;
         this.companies = companies;
         this.staff = staff;
         this.catalogue = catalogue;
@@ -105,6 +112,7 @@ class DemoData implements ApplicationRunner {
         if (clients.search(new ClientSearch(null, null), org.springframework.data.domain.Pageable.ofSize(1)).getTotalElements() > 0) {
             return;
         }
+        loadStockAndTechnicians(demo.slug());
         var packages = catalogue.offered();
         for (String[] c : demo.clients()) {
             ConnectionType connection = ConnectionType.valueOf(c[6].toUpperCase());
@@ -114,6 +122,21 @@ class DemoData implements ApplicationRunner {
                     DemoLogins.userId(demo.slug(), StaffRole.SALES_ACCOUNT_MANAGER));
         }
         log.info("Demo: loaded packages and {} clients for {}", demo.clients().size(), companyId);
+    }
+
+    /** A few devices per kind in the store, and one contractor firm's technician. */
+    private void loadStockAndTechnicians(String slug) {
+        String prefix = slug.substring(0, 3).toUpperCase();
+        for (int i = 1; i <= 4; i++) {
+            equipment.receive(new NewEquipment("Huawei", "EG8145V5", prefix + "-ONU-" + (1000 + i),
+                    String.format("48:57:02:%s:00:%02X", prefix.equals("ACM") ? "A1" : "B1", i), "Main store"));
+            equipment.receive(new NewEquipment("Ubiquiti", "LBE-5AC-Gen2", prefix + "-CPE-" + (2000 + i),
+                    String.format("24:5A:4C:%s:00:%02X", prefix.equals("ACM") ? "A2" : "B2", i), "Main store"));
+            equipment.receive(new NewEquipment("MikroTik", "RBD52G-5HacD2HnD", prefix + "-RTR-" + (3000 + i),
+                    String.format("DC:2C:6E:%s:00:%02X", prefix.equals("ACM") ? "A3" : "B3", i), "Main store"));
+        }
+        technicians.enrolExternal("Juma", "Otieno", "juma.otieno@" + slug + "-contractors.example", "+254711223344",
+                "FibreLink Contractors");
     }
 
     @EventListener

@@ -71,9 +71,10 @@ public class EquipmentStock {
     /**
      * Assigns equipment in stock to a client.
      *
-     * @throws EquipmentUnavailable when it was taken meanwhile or is not the company's
+     * @throws EquipmentUnavailable when it was taken meanwhile or is not the company's (nothing is
+     *         written then, and the caller's transaction stays usable)
      */
-    @Transactional
+    @Transactional(noRollbackFor = EquipmentUnavailable.class)
     public EquipmentChoice assign(UUID equipmentId, UUID clientId, String assignedBy) {
         UUID company = TenantContext.requireCompanyId();
         // the conditional update is the reservation: of two concurrent assignments only one matches

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import io.ispflow.clients.ClientProfile;
+import io.ispflow.platform.camunda.FormValues;
 import io.ispflow.tenancy.ClientLimitReached;
 
 /**
@@ -46,7 +47,8 @@ public class OnboardingProcess {
                 .executeWithVariablesInReturn();
         var result = instance.getVariables();
         if (result.get(REFUSAL_REASON) != null) {
-            throw new ClientLimitReached((String) result.get(REFUSAL_REASON), (Integer) result.get(CLIENT_LIMIT));
+            throw new ClientLimitReached((String) result.get(REFUSAL_REASON),
+                    FormValues.integer(result.get(CLIENT_LIMIT), 0));
         }
         return UUID.fromString((String) result.get(CLIENT_ID));
     }

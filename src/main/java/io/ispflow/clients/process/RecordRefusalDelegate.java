@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.ispflow.platform.camunda.FormValues;
+
 import io.ispflow.messaging.Notifier;
 import io.ispflow.tenancy.ClientLimitReached;
 import io.ispflow.tenancy.LicenseType;
@@ -39,9 +41,9 @@ class RecordRefusalDelegate implements JavaDelegate {
     /** The tighter of the tier's limit (decision table) and the company's contracted cap. */
     @SuppressWarnings("unchecked")
     private static int clientLimit(DelegateExecution execution) {
-        Object raced = execution.getVariable(CLIENT_LIMIT);
-        if (raced instanceof Number n) {
-            return n.intValue();
+        int raced = FormValues.integer(execution.getVariable(CLIENT_LIMIT), -1);
+        if (raced >= 0) {
+            return raced;
         }
         var terms = (Map<String, Object>) execution.getVariable(LICENSE_TERMS);
         int tier = ((Number) terms.get("clientLimit")).intValue();

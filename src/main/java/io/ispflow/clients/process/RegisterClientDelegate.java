@@ -2,13 +2,14 @@ package io.ispflow.clients.process;
 
 import static io.ispflow.clients.process.OnboardingVariables.*;
 
-import java.math.BigDecimal;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+
+import io.ispflow.platform.camunda.FormValues;
 
 import io.ispflow.billing.ServiceCatalogue;
 import io.ispflow.clients.ClientDirectory;
@@ -38,19 +39,18 @@ class RegisterClientDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String packageId = (String) execution.getVariable(SERVICE_PACKAGE_ID);
-        String rate = (String) execution.getVariable(MONTHLY_RATE);
+        String packageId = FormValues.text(execution.getVariable(SERVICE_PACKAGE_ID));
         var profile = new ClientProfile(
                 (String) execution.getVariable(NAME),
-                (String) execution.getVariable(EMAIL),
+                FormValues.text(execution.getVariable(EMAIL)),
                 Msisdn.parse((String) execution.getVariable(PHONE)),
                 (String) execution.getVariable(ADDRESS),
                 (String) execution.getVariable(COUNTY),
                 (String) execution.getVariable(SUB_COUNTY),
                 ClientType.valueOf(((String) execution.getVariable(CLIENT_TYPE)).toUpperCase()),
                 ConnectionType.valueOf(((String) execution.getVariable(CONNECTION_TYPE)).toUpperCase()),
-                rate == null || rate.isBlank() ? null : new BigDecimal(rate),
-                packageId == null || packageId.isBlank() ? null : UUID.fromString(packageId));
+                FormValues.decimal(execution.getVariable(MONTHLY_RATE)),
+                packageId == null ? null : UUID.fromString(packageId));
         try {
             var client = clients.createPending(profile, (String) execution.getVariable(REGISTERED_BY));
             execution.setProcessBusinessKey(client.id().toString());

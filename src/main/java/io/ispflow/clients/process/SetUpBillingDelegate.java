@@ -2,12 +2,13 @@ package io.ispflow.clients.process;
 
 import static io.ispflow.clients.process.OnboardingVariables.*;
 
-import java.math.BigDecimal;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+
+import io.ispflow.platform.camunda.FormValues;
 
 import io.ispflow.billing.Subscriptions;
 
@@ -23,10 +24,10 @@ class SetUpBillingDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String packageId = (String) execution.getVariable(SERVICE_PACKAGE_ID);
+        String packageId = FormValues.text(execution.getVariable(SERVICE_PACKAGE_ID));
         var invoice = subscriptions.start(UUID.fromString((String) execution.getVariable(CLIENT_ID)),
-                packageId == null || packageId.isBlank() ? null : UUID.fromString(packageId),
-                new BigDecimal((String) execution.getVariable(MONTHLY_RATE)));
+                packageId == null ? null : UUID.fromString(packageId),
+                FormValues.decimal(execution.getVariable(MONTHLY_RATE)));
         execution.setVariable(INVOICE_NUMBER, invoice.invoiceNumber());
         execution.setVariable(INVOICE_TOTAL, invoice.total().toPlainString());
     }

@@ -1,6 +1,7 @@
 package io.ispflow.clients.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.clients.ClientDirectory;
+import io.ispflow.clients.ClientLifecycle;
+import io.ispflow.clients.ClientStatusChange;
 import io.ispflow.clients.ClientNotFound;
 import io.ispflow.clients.ClientSearch;
 import io.ispflow.clients.ClientStatus;
@@ -49,9 +52,11 @@ class ClientController {
     static final String REMOVERS = "hasAnyRole('super_admin','isp_admin')";
 
     private final ClientDirectory clients;
+    private final ClientLifecycle lifecycle;
 
-    ClientController(ClientDirectory clients) {
+    ClientController(ClientDirectory clients, ClientLifecycle lifecycle) {
         this.clients = clients;
+        this.lifecycle = lifecycle;
     }
 
     @GetMapping
@@ -66,6 +71,13 @@ class ClientController {
     @PreAuthorize(READERS)
     ClientDetails get(@PathVariable UUID id) {
         return clients.find(id).orElseThrow(() -> new ClientNotFound(id));
+    }
+
+    /** Who moved the client through which statuses, when and why (the onboarding's steps). */
+    @GetMapping("/{id}/status-history")
+    @PreAuthorize(READERS)
+    List<ClientStatusChange> statusHistory(@PathVariable UUID id) {
+        return lifecycle.history(id);
     }
 
     @PostMapping

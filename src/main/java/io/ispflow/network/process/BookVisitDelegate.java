@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.ispflow.platform.camunda.FormValues;
+
 import io.ispflow.network.Installations;
 import io.ispflow.network.Technician;
 
@@ -32,8 +34,7 @@ class BookVisitDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object previous = execution.getVariable(ATTEMPT);
-        int attempt = previous instanceof Number n ? n.intValue() + 1 : 1;
+        int attempt = FormValues.integer(execution.getVariable(ATTEMPT), 0) + 1;
         String technician = (String) execution.getVariable(TECHNICIAN);
         UUID id = installations.book(UUID.fromString((String) execution.getVariable(CLIENT_ID)), attempt,
                 visitTime((String) execution.getVariable(VISIT_DATE)), technician);

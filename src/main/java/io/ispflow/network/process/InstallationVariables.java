@@ -27,7 +27,7 @@ public final class InstallationVariables {
     public static final String NOTES = "installationNotes";
 
     // NOC verification and escalation
-    public static final String LINK_VERIFIED = "linkVerified";
+    public static final String LINK_STATUS = "linkStatus";
     public static final String ADMIN_DECISION = "failureDecision";
 
     public static final String COMPLETED_BY = "completedBy";

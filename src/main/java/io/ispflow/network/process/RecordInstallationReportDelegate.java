@@ -2,12 +2,13 @@ package io.ispflow.network.process;
 
 import static io.ispflow.network.process.InstallationVariables.*;
 
-import java.math.BigDecimal;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+
+import io.ispflow.platform.camunda.FormValues;
 
 import io.ispflow.network.InstallationReport;
 import io.ispflow.network.Installations;
@@ -24,13 +25,12 @@ class RecordInstallationReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object signal = execution.getVariable(SIGNAL_DBM);
         var report = new InstallationReport(
                 "installed".equals(execution.getVariable(OUTCOME)),
                 (String) execution.getVariable(EQUIPMENT_SERIAL),
                 (String) execution.getVariable(MAC_ADDRESS),
                 (String) execution.getVariable(IP_ADDRESS),
-                signal == null ? null : new BigDecimal(signal.toString()),
+                FormValues.decimal(execution.getVariable(SIGNAL_DBM)),
                 (String) execution.getVariable(FAILURE_REASON),
                 (String) execution.getVariable(NOTES));
         installations.report(UUID.fromString((String) execution.getVariable(INSTALLATION_ID)), report,

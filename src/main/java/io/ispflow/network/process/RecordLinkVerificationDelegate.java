@@ -23,6 +23,6 @@ class RecordLinkVerificationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         installations.verify(UUID.fromString((String) execution.getVariable(INSTALLATION_ID)),
-                Boolean.TRUE.equals(execution.getVariable(LINK_VERIFIED)), (String) execution.getVariable(COMPLETED_BY));
+                "up".equals(execution.getVariable(LINK_STATUS)), (String) execution.getVariable(COMPLETED_BY));
     }
 }

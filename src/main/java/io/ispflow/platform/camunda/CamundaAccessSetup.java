@@ -55,6 +55,10 @@ class CamundaAccessSetup implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda administrators", Groups.GROUP_TYPE_SYSTEM);
+        // as Camunda's own admin set-up does: the engine only counts groups that hold authorizations
+        for (Resources resource : Resources.values()) {
+            grant(Groups.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
+        }
         for (StaffRole role : StaffRole.values()) {
             ensureGroup(role.id(), role.displayName(), Groups.GROUP_TYPE_WORKFLOW);
             grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -94,11 +98,15 @@ class CamundaAccessSetup implements ApplicationRunner {
     }
 
     private void grant(StaffRole role, Resource resource, String resourceId, Permission... permissions) {
+        grant(role.id(), resource, resourceId, permissions);
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
         Authorization existing = authorizations.createAuthorizationQuery()
-                .groupIdIn(role.id()).resourceType(resource).resourceId(resourceId).singleResult();
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
         Authorization authorization = existing != null ? existing
                 : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        authorization.setGroupId(role.id());
+        authorization.setGroupId(groupId);
         authorization.setResource(resource);
         authorization.setResourceId(resourceId);
         boolean missing = existing == null

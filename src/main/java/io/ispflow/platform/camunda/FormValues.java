@@ -1,0 +1,34 @@
+package io.ispflow.platform.camunda;
+
+import java.math.BigDecimal;
+
+/**
+ * Reads process variables that forms wrote. Camunda Forms in Tasklist send what the browser holds, so
+ * the same field may arrive as a number or as text ({@code 2999}, {@code 2999.5}, {@code "2999"}),
+ * and a read-only field is sent back as well. These conversions accept all of them.
+ */
+public final class FormValues {
+
+    private FormValues() {
+    }
+
+    /** The value as trimmed text, or null when absent or blank. */
+    public static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString().trim();
+        return text.isEmpty() ? null : text;
+    }
+
+    public static BigDecimal decimal(Object value) {
+        String text = text(value);
+        return text == null ? null : new BigDecimal(text);
+    }
+
+    /** A whole number, or {@code otherwise} when absent. */
+    public static int integer(Object value, int otherwise) {
+        String text = text(value);
+        return text == null ? otherwise : new BigDecimal(text).intValueExact();
+    }
+}

@@ -1,0 +1,97 @@
+package io.ispflow.clients.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import io.ispflow.clients.ClientDetails;
+import io.ispflow.shared.StaffRole;
+import io.ispflow.support.Api;
+import io.ispflow.support.IntegrationTest;
+import io.ispflow.support.OnboardingFixture;
+import io.ispflow.support.TestCompanies;
+import io.ispflow.support.TestCompanies.TestCompany;
+
+/** With Camunda authorization on, staff see the tasks of their own company only. */
+@IntegrationTest
+class TasklistTenantSeparationIntegrationTests {
+
+    @Autowired
+    TestCompanies testCompanies;
+    @Autowired
+    OnboardingFixture onboarding;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    TestRestTemplate http;
+
+    TestCompany acme;
+    TestCompany savanna;
+    ClientDetails acmeClient;
+    ClientDetails savannaClient;
+
+    @BeforeEach
+    void aPendingClientInEachCompany() {
+        acme = testCompanies.create();
+        savanna = testCompanies.create();
+        acmeClient = onboarding.register(acme, "Acme Customer");
+        savannaClient = onboarding.register(savanna, "Savanna Customer");
+    }
+
+    @Test
+    void nocSeesItsOwnCompanysApprovalTasksThroughTheTaskService() {
+        List<Task> visible = tasksVisibleTo(acme.user(StaffRole.NETWORK_OPERATIONS), acme);
+
+        assertThat(visible).extracting(Task::getTenantId).containsOnly(acme.id().toString());
+        assertThat(visible).extracting(Task::getProcessInstanceId)
+                .contains(onboarding.taskOf(acmeClient).getProcessInstanceId())
+                .doesNotContain(onboarding.taskOf(savannaClient).getProcessInstanceId());
+    }
+
+    @Test
+    void nocSeesItsOwnCompanysApprovalTasksThroughTheRestApi() {
+        var api = new Api(http);
+        var acmeTasks = api.get("/engine-rest/task?taskDefinitionKey=Task_ApproveClient",
+                acme.user(StaffRole.NETWORK_OPERATIONS));
+        var savannaTasks = api.get("/engine-rest/task?taskDefinitionKey=Task_ApproveClient",
+                savanna.user(StaffRole.NETWORK_OPERATIONS));
+
+        assertThat(acmeTasks.status()).isEqualTo(200);
+        assertThat(acmeTasks.body().findValuesAsText("tenantId")).containsOnly(acme.id().toString()).isNotEmpty();
+        assertThat(savannaTasks.body().findValuesAsText("tenantId")).containsOnly(savanna.id().toString()).isNotEmpty();
+        assertThat(acmeTasks.body().findValuesAsText("id")).doesNotContain(onboarding.taskOf(savannaClient).getId());
+    }
+
+    @Test
+    void anotherRoleOfTheSameCompanyDoesNotSeeNocWork() {
+        assertThat(tasksVisibleTo(acme.user(StaffRole.HOTSPOT_ADMIN), acme)).isEmpty();
+    }
+
+    @Test
+    void theRestApiRequiresALogin() {
+        var anonymous = http.getForEntity("/engine-rest/task", String.class);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+    }
+
+    private List<Task> tasksVisibleTo(String userId, TestCompany company) {
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).toList();
+        identityService.setAuthentication(userId, groups, List.of(company.id().toString()));
+        try {
+            return taskService.createTaskQuery().list();
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}

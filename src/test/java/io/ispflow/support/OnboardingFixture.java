@@ -1,0 +1,104 @@
+package io.ispflow.support;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import io.ispflow.clients.ClientDetails;
+import io.ispflow.clients.ClientDirectory;
+import io.ispflow.clients.ClientProfile;
+import io.ispflow.clients.ClientType;
+import io.ispflow.clients.ConnectionType;
+import io.ispflow.network.EquipmentStock;
+import io.ispflow.network.NewEquipment;
+import io.ispflow.platform.TenantScope;
+import io.ispflow.shared.Msisdn;
+import io.ispflow.shared.StaffRole;
+import io.ispflow.support.TestCompanies.TestCompany;
+
+/** Steps of onboarding stories: register a client, work his tasks as staff, run the due jobs. */
+@Component
+public class OnboardingFixture {
+
+    private final ClientDirectory clients;
+    private final EquipmentStock stock;
+    private final TenantScope tenantScope;
+    private final TaskService taskService;
+    private final IdentityService identityService;
+    private final ManagementService managementService;
+    private final RuntimeService runtimeService;
+
+    OnboardingFixture(ClientDirectory clients, EquipmentStock stock, TenantScope tenantScope, TaskService taskService,
+            IdentityService identityService, ManagementService managementService, RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
+        this.clients = clients;
+        this.stock = stock;
+        this.tenantScope = tenantScope;
+        this.taskService = taskService;
+        this.identityService = identityService;
+        this.managementService = managementService;
+    }
+
+    public ClientDetails register(TestCompany company, String name) {
+        var profile = new ClientProfile(name, "client@example.co.ke", Msisdn.parse("0712345678"), "Kilimani, Nairobi",
+                "Nairobi", "Dagoretti North", ClientType.INDIVIDUAL, ConnectionType.FIBER, new BigDecimal("2999.00"), null);
+        return tenantScope.callAs(company.id(),
+                () -> clients.register(profile, company.user(StaffRole.SALES_ACCOUNT_MANAGER)));
+    }
+
+    public UUID receiveOnu(TestCompany company, String serial) {
+        return tenantScope.callAs(company.id(), () -> stock.receive(new NewEquipment("Huawei", "EG8145V5", serial,
+                null, "Store")));
+    }
+
+    /** The one open task of the client's onboarding (or of the installation it called). */
+    public Task taskOf(ClientDetails client) {
+        List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(client.id().toString()).list();
+        if (open.size() != 1) {
+            throw new AssertionError("expected one open task for " + client.name() + " but found " + open);
+        }
+        return open.get(0);
+    }
+
+    public Task taskOf(ClientDetails client, String taskDefinitionKey) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(client.id().toString())
+                .taskDefinitionKey(taskDefinitionKey).singleResult();
+    }
+
+    /** Completes a task as the given staff member would in Tasklist (logged in, within his company). */
+    public void complete(Task task, TestCompany company, StaffRole role, Map<String, Object> form) {
+        String userId = company.user(role);
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).toList();
+        identityService.setAuthentication(userId, groups, List.of(company.id().toString()));
+        try {
+            taskService.complete(task.getId(), form);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** Runs every due job of the client's processes, as the job executor would, until none is left. */
+    public void runJobs(ClientDetails client) {
+        for (int round = 0; round < 20; round++) {
+            var due = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(client.id().toString())
+                    .list().stream()
+                    .flatMap(p -> managementService.createJobQuery().processInstanceId(p.getId()).executable().list().stream())
+                    .toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> managementService.executeJob(job.getId()));
+        }
+        throw new AssertionError("jobs keep coming for " + client.name());
+    }
+}
