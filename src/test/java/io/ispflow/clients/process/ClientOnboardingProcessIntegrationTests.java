@@ -21,9 +21,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,6 +34,7 @@ import io.ispflow.clients.ClientStatusChange;
 import io.ispflow.clients.StatusChangeRefused;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
+import io.ispflow.support.FullProcessCoverage;
 import io.ispflow.support.IntegrationTest;
 import io.ispflow.support.OnboardingFixture;
 import io.ispflow.support.TestCompanies;
@@ -43,6 +44,7 @@ import io.ispflow.tenancy.LicenseType;
 
 /** Every path of clientOnboarding and installation, on the real engine and PostgreSQL. */
 @IntegrationTest
+@Import(FullProcessCoverage.class)
 class ClientOnboardingProcessIntegrationTests {
 
     @Autowired
@@ -247,71 +249,68 @@ class ClientOnboardingProcessIntegrationTests {
         assertThat(countIn(small, "select count(*) from clients where isp_company_id = ?", small.id())).isEqualTo(1);
     }
 
-    @Nested
-    class Installation {
+    @Test
+    void failedVisitsAreRescheduledAndALaterSuccessActivates() {
+        ClientDetails client = onboarding.register(acme, "Hard To Reach");
+        approve(client);
+        assignEquipment(client, onu1);
 
-        @Test
-        void failedVisitsAreRescheduledAndALaterSuccessActivates() {
-            ClientDetails client = onboarding.register(acme, "Hard To Reach");
-            approve(client);
-            assignEquipment(client, onu1);
+        scheduleVisit(client);
+        reportFailed(client);
+        scheduleVisit(client);
+        reportInstalled(client);
+        verifyLink(client, "down");
+        scheduleVisit(client);
+        reportInstalled(client);
+        verifyLink(client, "up");
+        onboarding.runJobs(client);
 
+        assertThat(onboardingOf(client)).isNull();
+        assertThat(statusOf(client)).isEqualTo(ClientStatus.ACTIVE);
+        assertThat(count("select count(*) from installations where client_id = ?", client.id())).isEqualTo(3);
+    }
+
+    @Test
+    void afterThreeFailuresTheAdministratorDecidesAndMayTryAgain() {
+        ClientDetails client = onboarding.register(acme, "Try Again Ltd");
+        approve(client);
+        assignEquipment(client, onu1);
+        for (int visit = 0; visit < 3; visit++) {
             scheduleVisit(client);
             reportFailed(client);
-            scheduleVisit(client);
-            reportInstalled(client);
-            verifyLink(client, "down");
-            scheduleVisit(client);
-            reportInstalled(client);
-            verifyLink(client, "up");
-            onboarding.runJobs(client);
-
-            assertThat(onboardingOf(client)).isNull();
-            assertThat(statusOf(client)).isEqualTo(ClientStatus.ACTIVE);
-            assertThat(count("select count(*) from installations where client_id = ?", client.id())).isEqualTo(3);
         }
+        var decision = onboarding.taskOf(client);
+        assertThat(decision).hasDefinitionKey("Task_DecideAfterFailures").hasCandidateGroup("isp_admin");
 
-        @Test
-        void afterThreeFailuresTheAdministratorDecidesAndMayTryAgain() {
-            ClientDetails client = onboarding.register(acme, "Try Again Ltd");
-            approve(client);
-            assignEquipment(client, onu1);
-            for (int visit = 0; visit < 3; visit++) {
-                scheduleVisit(client);
-                reportFailed(client);
-            }
-            var decision = onboarding.taskOf(client);
-            assertThat(decision).hasDefinitionKey("Task_DecideAfterFailures").hasCandidateGroup("isp_admin");
+        onboarding.complete(decision, acme, StaffRole.ISP_ADMIN, Map.of("failureDecision", "retry"));
+        scheduleVisit(client);
+        reportInstalled(client);
+        verifyLink(client, "up");
+        onboarding.runJobs(client);
 
-            onboarding.complete(decision, acme, StaffRole.ISP_ADMIN, Map.of("failureDecision", "retry"));
-            scheduleVisit(client);
-            reportInstalled(client);
-            verifyLink(client, "up");
-            onboarding.runJobs(client);
-
-            assertThat(statusOf(client)).isEqualTo(ClientStatus.ACTIVE);
-        }
-
-        @Test
-        void anAbandonedInstallationRejectsTheClient() {
-            ClientDetails client = onboarding.register(acme, "Give Up Ltd");
-            approve(client);
-            assignEquipment(client, onu1);
-            for (int visit = 0; visit < 3; visit++) {
-                scheduleVisit(client);
-                reportFailed(client);
-            }
-            onboarding.complete(onboarding.taskOf(client), acme, StaffRole.ISP_ADMIN, Map.of("failureDecision", "abandon"));
-
-            ProcessInstance process = onboardingOf(client);
-            assertThat(process).isWaitingAt("Task_NotifySalesOfRejection");
-            onboarding.runJobs(client);
-
-            assertThat(statusOf(client)).isEqualTo(ClientStatus.REJECTED);
-            assertThat(tenantScope.callAs(acme.id(), () -> lifecycle.history(client.id())).get(2).reason())
-                    .isEqualTo("Installation abandoned after repeated failed visits");
-        }
+        assertThat(statusOf(client)).isEqualTo(ClientStatus.ACTIVE);
     }
+
+    @Test
+    void anAbandonedInstallationRejectsTheClient() {
+        ClientDetails client = onboarding.register(acme, "Give Up Ltd");
+        approve(client);
+        assignEquipment(client, onu1);
+        for (int visit = 0; visit < 3; visit++) {
+            scheduleVisit(client);
+            reportFailed(client);
+        }
+        onboarding.complete(onboarding.taskOf(client), acme, StaffRole.ISP_ADMIN, Map.of("failureDecision", "abandon"));
+
+        ProcessInstance process = onboardingOf(client);
+        assertThat(process).isWaitingAt("Task_NotifySalesOfRejection");
+        onboarding.runJobs(client);
+
+        assertThat(statusOf(client)).isEqualTo(ClientStatus.REJECTED);
+        assertThat(tenantScope.callAs(acme.id(), () -> lifecycle.history(client.id())).get(2).reason())
+                .isEqualTo("Installation abandoned after repeated failed visits");
+    }
+    
 
     @Test
     void equipmentTakenByAnotherClientMeanwhileSendsTheChoiceBack() {

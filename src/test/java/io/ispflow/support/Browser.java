@@ -1,0 +1,63 @@
+package io.ispflow.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * Headless Chromium from the operating system (Debian's {@code chromium}), driven by Playwright. Never
+ * downloads a browser. Set {@code ISPFLOW_CHROMIUM} to use another binary.
+ */
+public final class Browser implements AutoCloseable {
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser chromium;
+
+    public Browser() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        String binary = System.getenv().getOrDefault("ISPFLOW_CHROMIUM", "/usr/bin/chromium");
+        chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of(binary))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    public static boolean available() {
+        return Files.isExecutable(Path.of(System.getenv().getOrDefault("ISPFLOW_CHROMIUM", "/usr/bin/chromium")));
+    }
+
+    public Page newPage() {
+        return chromium.newContext(new NewContextOptions().setViewportSize(1400, 1000).setLocale("en-GB")).newPage();
+    }
+
+    /** Keeps a picture of the page for whoever investigates a failure. */
+    public static Path screenshot(Page page, String name) {
+        Path file = Path.of("target", "screenshots", name + ".png");
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        try {
+            Files.writeString(file.resolveSibling(name + ".html"), page.content());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    @Override
+    public void close() {
+        chromium.close();
+        playwright.close();
+    }
+}
