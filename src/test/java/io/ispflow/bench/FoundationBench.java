@@ -1,7 +1,6 @@
 package io.ispflow.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -38,26 +36,27 @@ public final class FoundationBench {
     static final String COUNT_SQL = "select count(*) from clients where isp_company_id = ?";
 
     public static void main(String[] args) throws Exception {
-        Path jar = findJar();
         Path work = Files.createTempDirectory("ispflow-bench");
         List<String> report = new ArrayList<>();
         report.add("## Foundation (" + java.time.LocalDate.now() + ")");
 
         double pgOnly = timeEmbeddedPostgresAlone(work.resolve("pg-only"));
 
-        int httpPort = freePort();
-        int pgPort = freePort();
         Path data = work.resolve("data");
-        Boot fresh = boot(jar, data, httpPort, pgPort);
-        fresh.stop();
-        Boot again = boot(jar, data, httpPort, pgPort);
+        int httpPort = RunningApplication.freePort();
+        int pgPort = RunningApplication.freePort();
+        String fresh;
+        try (var first = RunningApplication.start(data, httpPort, pgPort)) {
+            fresh = row("first start: initdb, migrations, demo data", first, pgOnly);
+        }
+        var again = RunningApplication.start(data, httpPort, pgPort);
         try {
             report.add("");
             report.add("| start | boot to ready (s) | JVM RSS (MiB) | PostgreSQL PSS (MiB) | ratio to PostgreSQL-only start |");
             report.add("|---|---|---|---|---|");
             report.add(String.format("| embedded PostgreSQL alone (baseline) | %.2f | – | – | 1.00 |", pgOnly));
-            report.add(fresh.row("first start: initdb, migrations, demo data", pgOnly));
-            report.add(again.row("second start: existing data", pgOnly));
+            report.add(fresh);
+            report.add(row("second start: existing data", again, pgOnly));
 
             UUID acme = seedClients(pgPort);
             String auth = "Basic " + Base64.getEncoder().encodeToString("acmeadmin:demo".getBytes(StandardCharsets.UTF_8));
@@ -95,7 +94,7 @@ public final class FoundationBench {
             report.add(rlsOn.row(rlsOff));
             report.add(api.row(rlsOff));
         } finally {
-            again.stop();
+            again.close();
         }
         String text = String.join("\n", report) + "\n";
         System.out.println(text);
@@ -173,79 +172,9 @@ public final class FoundationBench {
         }
     }
 
-    /** One start of the packaged application and what it cost. */
-    private record Boot(Process process, double seconds, long jvmRssKiB, long postgresPssKiB) {
-
-        String row(String label, double baseline) {
-            return String.format("| %s | %.2f | %d | %d | %.2f |", label, seconds, jvmRssKiB / 1024,
-                    postgresPssKiB / 1024, seconds / baseline);
-        }
-
-        void stop() throws InterruptedException {
-            process.destroy();
-            process.waitFor();
-        }
-    }
-
-    private static Boot boot(Path jar, Path data, int httpPort, int pgPort) throws Exception {
-        Path log = data.resolveSibling("boot-" + System.nanoTime() + ".log");
-        long start = System.nanoTime();
-        Process process = new ProcessBuilder("java", "-jar", jar.toString(), "--server.port=" + httpPort,
-                "--isp.platform.embedded-postgres.data-dir=" + data, "--isp.platform.embedded-postgres.port=" + pgPort)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        HttpClient http = HttpClient.newHttpClient();
-        var readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(2)).build();
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("application exited; see " + log);
-            }
-            try {
-                var response = http.send(readiness, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("UP")) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            if (System.nanoTime() - start > 300e9) {
-                throw new IllegalStateException("not ready after 300 s; see " + log);
-            }
-            Thread.sleep(50);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Boot(process, seconds, memory(process.pid(), "VmRSS:"), postgresPss(data));
-    }
-
-    private static long postgresPss(Path data) throws IOException {
-        long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
-        var postmaster = ProcessHandle.of(pid).orElseThrow();
-        return Stream.concat(Stream.of(postmaster), postmaster.descendants())
-                .mapToLong(p -> memory(p.pid(), "Pss:")).sum();
-    }
-
-    /** A figure in KiB from /proc: VmRSS from status, Pss from smaps_rollup. */
-    private static long memory(long pid, String key) {
-        Path file = Path.of("/proc", String.valueOf(pid), key.equals("Pss:") ? "smaps_rollup" : "status");
-        try (var lines = Files.lines(file)) {
-            return lines.filter(l -> l.startsWith(key)).findFirst()
-                    .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).orElse(0L);
-        } catch (IOException gone) {
-            return 0;
-        }
-    }
-
-    private static Path findJar() throws IOException {
-        try (var files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("ispflow-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("package the application first"));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    private static String row(String label, RunningApplication app, double baseline) throws IOException {
+        return String.format("| %s | %.2f | %d | %d | %.2f |", label, app.bootSeconds, app.jvmRssKiB() / 1024,
+                app.postgresPssKiB() / 1024, app.bootSeconds / baseline);
     }
 
     private FoundationBench() {

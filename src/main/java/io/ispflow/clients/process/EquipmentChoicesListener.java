@@ -2,17 +2,12 @@ package io.ispflow.clients.process;
 
 import static io.ispflow.clients.process.OnboardingVariables.*;
 
-import java.util.List;
-import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 import io.ispflow.network.EquipmentStock;
+import io.ispflow.platform.camunda.FormValues;
 
 /**
  * When the equipment task is created, offers the company's unassigned equipment that suits the
@@ -22,7 +17,6 @@ import io.ispflow.network.EquipmentStock;
 class EquipmentChoicesListener implements TaskListener {
 
     private final EquipmentStock stock;
-    private final ObjectMapper json = new ObjectMapper();
 
     EquipmentChoicesListener(EquipmentStock stock) {
         this.stock = stock;
@@ -30,14 +24,8 @@ class EquipmentChoicesListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        List<Map<String, String>> options = stock.availableFor((String) task.getVariable(CONNECTION_TYPE)).stream()
-                .map(item -> Map.of("label", item.label(), "value", item.id().toString()))
-                .toList();
-        try {
-            task.getExecution().setVariable(EQUIPMENT_OPTIONS,
-                    SpinValues.jsonValue(json.writeValueAsString(options)).create());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        var available = stock.availableFor((String) task.getVariable(CONNECTION_TYPE));
+        task.getExecution().setVariable(EQUIPMENT_OPTIONS,
+                FormValues.selectOptions(available, item -> item.label(), item -> item.id().toString()));
     }
 }

@@ -1,6 +1,12 @@
 package io.ispflow.platform.camunda;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 
 /**
  * Reads process variables that forms wrote. Camunda Forms in Tasklist send what the browser holds, so
@@ -8,6 +14,8 @@ import java.math.BigDecimal;
  * and a read-only field is sent back as well. These conversions accept all of them.
  */
 public final class FormValues {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private FormValues() {
     }
@@ -24,6 +32,16 @@ public final class FormValues {
     public static BigDecimal decimal(Object value) {
         String text = text(value);
         return text == null ? null : new BigDecimal(text);
+    }
+
+    /**
+     * The options of a form's select field ({@code valuesKey}), as a JSON variable: Tasklist hands
+     * JSON variables to Camunda Forms as arrays of {@code {label, value}}.
+     */
+    public static <T> JsonValue selectOptions(List<T> items, Function<T, String> label, Function<T, String> value) {
+        var array = JSON.createArrayNode();
+        items.forEach(item -> array.addObject().put("label", label.apply(item)).put("value", value.apply(item)));
+        return SpinValues.jsonValue(array.toString()).create();
     }
 
     /** A whole number, or {@code otherwise} when absent. */

@@ -1,17 +1,10 @@
 package io.ispflow.platform.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -28,17 +21,13 @@ import io.ispflow.shared.StaffRole;
 
 /**
  * Authenticates API callers against the same identity the Camunda webapps use: users, groups (the
- * staff roles) and tenants (the companies). A verified login is remembered for a few minutes, as the
- * webapps do, because checking a bcrypt hash on every request would cost more than the request.
+ * staff roles) and tenants (the companies). A verified login is remembered ({@link VerifiedLogins}).
  */
 @Component
 class StaffAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
-    private final Cache<String, StaffMember> verified = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(5))
-            .maximumSize(10_000)
-            .build();
+    private final VerifiedLogins<StaffMember> verified = new VerifiedLogins<>();
 
     StaffAuthenticationProvider(IdentityService identityService) {
         this.identityService = identityService;
@@ -48,15 +37,12 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         String password = String.valueOf(authentication.getCredentials());
-        String key = userId + ':' + sha256(password);
-        StaffMember staff = verified.getIfPresent(key);
-        if (staff == null) {
-            if (!identityService.checkPassword(userId, password)) {
+        StaffMember staff = verified.get(userId, password, user -> {
+            if (!identityService.checkPassword(user, password)) {
                 throw new BadCredentialsException("Unknown user or wrong password");
             }
-            staff = load(userId);
-            verified.put(key, staff);
-        }
+            return load(user);
+        });
         var authorities = staff.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
         return UsernamePasswordAuthenticationToken.authenticated(staff, null, authorities);
     }
@@ -81,14 +67,5 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

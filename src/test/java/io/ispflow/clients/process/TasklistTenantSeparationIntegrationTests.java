@@ -79,6 +79,33 @@ class TasklistTenantSeparationIntegrationTests {
     }
 
     @Test
+    void aStartFormSubmittedBySalesRegistersTheClientInSalesCompany() {
+        var api = new Api(http);
+        var form = java.util.Map.of("variables", java.util.Map.of(
+                "name", java.util.Map.of("value", "Walk-in Customer"),
+                "phone", java.util.Map.of("value", "0722 000 111"),
+                "address", java.util.Map.of("value", "Moi Avenue"),
+                "county", java.util.Map.of("value", "Mombasa"),
+                "subCounty", java.util.Map.of("value", "Mvita"),
+                "clientType", java.util.Map.of("value", "business"),
+                "connectionType", java.util.Map.of("value", "wireless"),
+                "monthlyRate", java.util.Map.of("value", 3500)));
+
+        var started = api.post("/engine-rest/process-definition/key/clientOnboarding/submit-form",
+                acme.user(StaffRole.SALES_ACCOUNT_MANAGER), form);
+
+        assertThat(started.status()).as(started.body().toString()).isEqualTo(200);
+        String clientId = started.text("businessKey");
+        var client = api.get("/api/clients/" + clientId, acme.user(StaffRole.ISP_ADMIN));
+        assertThat(client.text("name")).isEqualTo("Walk-in Customer");
+        assertThat(client.text("phone")).isEqualTo("+254722000111");
+        assertThat(client.body().path("monthlyRate").decimalValue()).isEqualByComparingTo("3500");
+        assertThat(api.get("/api/clients/" + clientId, savanna.user(StaffRole.ISP_ADMIN)).status()).isEqualTo(404);
+        var history = api.get("/api/clients/" + clientId + "/status-history", acme.user(StaffRole.ISP_ADMIN));
+        assertThat(history.body().get(0).path("changedBy").asText()).isEqualTo(acme.user(StaffRole.SALES_ACCOUNT_MANAGER));
+    }
+
+    @Test
     void theRestApiRequiresALogin() {
         var anonymous = http.getForEntity("/engine-rest/task", String.class);
         assertThat(anonymous.getStatusCode().value()).isEqualTo(401);

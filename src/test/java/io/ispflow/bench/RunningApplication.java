@@ -1,0 +1,125 @@
+package io.ispflow.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+/**
+ * The packaged application started as a newcomer starts it ({@code java -jar}, default profile,
+ * embedded durable PostgreSQL) on a given data directory, with what its start cost.
+ */
+final class RunningApplication implements AutoCloseable {
+
+    final Process process;
+    final int httpPort;
+    final int postgresPort;
+    final Path data;
+    final double bootSeconds;
+
+    private RunningApplication(Process process, int httpPort, int postgresPort, Path data, double bootSeconds) {
+        this.process = process;
+        this.httpPort = httpPort;
+        this.postgresPort = postgresPort;
+        this.data = data;
+        this.bootSeconds = bootSeconds;
+    }
+
+    static RunningApplication start(Path data) throws Exception {
+        return start(data, freePort(), freePort());
+    }
+
+    static RunningApplication start(Path data, int httpPort, int postgresPort) throws Exception {
+        Path log = data.resolveSibling("app-" + System.nanoTime() + ".log");
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder("java", "-jar", jar().toString(), "--server.port=" + httpPort,
+                "--isp.platform.embedded-postgres.data-dir=" + data,
+                "--isp.platform.embedded-postgres.port=" + postgresPort)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpClient http = HttpClient.newHttpClient();
+        var readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("application exited; see " + log);
+            }
+            try {
+                var response = http.send(readiness, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("UP")) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            if (System.nanoTime() - start > 300e9) {
+                throw new IllegalStateException("not ready after 300 s; see " + log);
+            }
+            Thread.sleep(50);
+        }
+        return new RunningApplication(process, httpPort, postgresPort, data, (System.nanoTime() - start) / 1e9);
+    }
+
+    String url(String path) {
+        return "http://localhost:" + httpPort + path;
+    }
+
+    /** A superuser connection to the application database, past row-level security (for seeding). */
+    Connection superuser() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/ispflow", "postgres", "");
+    }
+
+    Connection applicationRole() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/ispflow", "ispflow",
+                "ispflow");
+    }
+
+    long jvmRssKiB() {
+        return memory(process.pid(), "VmRSS:");
+    }
+
+    long postgresPssKiB() throws IOException {
+        long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+        var postmaster = ProcessHandle.of(pid).orElseThrow();
+        return Stream.concat(Stream.of(postmaster), postmaster.descendants())
+                .mapToLong(p -> memory(p.pid(), "Pss:")).sum();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    /** A figure in KiB from /proc: VmRSS from status, Pss from smaps_rollup. */
+    private static long memory(long pid, String key) {
+        Path file = Path.of("/proc", String.valueOf(pid), key.equals("Pss:") ? "smaps_rollup" : "status");
+        try (var lines = Files.lines(file)) {
+            return lines.filter(l -> l.startsWith(key)).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).orElse(0L);
+        } catch (IOException gone) {
+            return 0;
+        }
+    }
+
+    private static Path jar() throws IOException {
+        try (var files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("ispflow-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("package the application first"));
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
