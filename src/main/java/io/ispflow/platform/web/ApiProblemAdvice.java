@@ -9,6 +9,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -77,6 +78,12 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
                 .map(v -> new FieldError(v.getPropertyPath().toString(), v.getMessage()))
                 .toList();
         return invalid("The request has invalid fields.", errors);
+    }
+
+    @ExceptionHandler(PropertyReferenceException.class)
+    ProblemDetail unknownSortProperty(PropertyReferenceException e) {
+        return invalid("The request has invalid parameters.",
+                List.of(new FieldError("sort", "cannot sort by '" + e.getPropertyName() + "'")));
     }
 
     @ExceptionHandler(NoCompanySelected.class)
