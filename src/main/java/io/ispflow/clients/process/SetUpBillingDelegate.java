@@ -28,7 +28,7 @@ class SetUpBillingDelegate implements JavaDelegate {
         var invoice = subscriptions.start(UUID.fromString((String) execution.getVariable(CLIENT_ID)),
                 packageId == null ? null : UUID.fromString(packageId),
                 FormValues.decimal(execution.getVariable(MONTHLY_RATE)));
-        execution.setVariable(INVOICE_NUMBER, invoice.invoiceNumber());
+        execution.setVariable(INVOICE_NUMBER, invoice.number());
         execution.setVariable(INVOICE_TOTAL, invoice.total().toPlainString());
     }
 }

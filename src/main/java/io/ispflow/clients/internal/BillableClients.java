@@ -1,0 +1,26 @@
+package io.ispflow.clients.internal;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.ispflow.billing.ClientAccounts;
+import io.ispflow.platform.TenantContext;
+
+/** Tells billing which clients exist, for the company in context. */
+@Component
+class BillableClients implements ClientAccounts {
+
+    private final ClientRepository clients;
+
+    BillableClients(ClientRepository clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean exists(UUID clientId) {
+        return clients.findByCompanyIdAndId(TenantContext.requireCompanyId(), clientId).isPresent();
+    }
+}

@@ -1,0 +1,111 @@
+package io.ispflow.payments;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.ispflow.billing.DocumentNumbers;
+import io.ispflow.billing.Posting;
+import io.ispflow.billing.WalletCredits;
+import io.ispflow.platform.TenantContext;
+
+/**
+ * Payments of the company in context. Receiving one is one transaction: the payment row with its
+ * receipt number, the wallet credit, and the settlement of open invoices. An M-PESA receipt or bank
+ * reference is credited once; a second attempt fails with {@link DuplicatePayment} and changes nothing.
+ */
+@Service
+public class Payments {
+
+    private final JdbcTemplate jdbc;
+    private final WalletCredits wallet;
+    private final DocumentNumbers numbers;
+
+    Payments(JdbcTemplate jdbc, WalletCredits wallet, DocumentNumbers numbers) {
+        this.jdbc = jdbc;
+        this.wallet = wallet;
+        this.numbers = numbers;
+    }
+
+    @Transactional
+    public Payment receive(ReceivePayment payment, String recordedBy) {
+        UUID company = TenantContext.requireCompanyId();
+        wallet.requireClient(payment.clientId());
+        UUID id = UUID.randomUUID();
+        String receipt = numbers.next(company, "receipt", "RCT");
+        try {
+            jdbc.update("""
+                    insert into payments (id, client_id, amount, payment_method, status, reference_number,
+                        mpesa_receipt_number, payer_phone, paid_at, receipt_number, recorded_by, notes, isp_company_id)
+                    values (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    id, payment.clientId(), payment.amount(), payment.method().name().toLowerCase(Locale.ROOT),
+                    payment.reference(), payment.mpesaReceiptNumber(), payment.payerPhone(),
+                    Timestamp.from(payment.paidAt() == null ? Instant.now() : payment.paidAt()), receipt,
+                    recordedBy, payment.notes(), company);
+        } catch (DuplicateKeyException e) {
+            throw new DuplicatePayment(payment.mpesaReceiptNumber() != null ? payment.mpesaReceiptNumber()
+                    : payment.reference());
+        }
+        wallet.pay(payment.clientId(), payment.amount(), new Posting(
+                describe(payment), payment.reference(), payment.mpesaReceiptNumber(), id, null, recordedBy));
+        return find(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Payment> find(UUID id) {
+        return jdbc.query("select * from payments where id = ? and isp_company_id = ?",
+                (rs, n) -> row(rs), id, TenantContext.requireCompanyId()).stream().findFirst().map(this::withSettlements);
+    }
+
+    /** Payments newest first, of one client or of the whole company. */
+    @Transactional(readOnly = true)
+    public Page<Payment> history(UUID clientId, Pageable page) {
+        UUID company = TenantContext.requireCompanyId();
+        String where = " where isp_company_id = ? and (?::uuid is null or client_id = ?::uuid)";
+        long total = jdbc.queryForObject("select count(*) from payments" + where, Long.class, company, clientId, clientId);
+        List<Payment> content = jdbc.query("select * from payments" + where
+                + " order by coalesce(paid_at, created_at) desc, id limit ? offset ?", (rs, n) -> row(rs),
+                company, clientId, clientId, page.getPageSize(), page.getOffset());
+        return new PageImpl<>(content.stream().map(this::withSettlements).toList(), page, total);
+    }
+
+    private Payment withSettlements(Payment payment) {
+        List<Payment.Settled> settled = jdbc.query("""
+                select i.invoice_number, a.amount from payment_allocations a join invoices i on i.id = a.invoice_id
+                where a.payment_id = ? order by a.created_at, i.invoice_number""",
+                (rs, n) -> new Payment.Settled(rs.getString(1), rs.getBigDecimal(2)), payment.id());
+        return new Payment(payment.id(), payment.receiptNumber(), payment.clientId(), payment.amount(),
+                payment.method(), payment.status(), payment.reference(), payment.mpesaReceiptNumber(),
+                payment.payerPhone(), payment.paidAt(), payment.recordedBy(), settled);
+    }
+
+    private static Payment row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Payment(rs.getObject("id", UUID.class), rs.getString("receipt_number"),
+                rs.getObject("client_id", UUID.class), rs.getBigDecimal("amount"),
+                PaymentMethod.valueOf(rs.getString("payment_method").toUpperCase(Locale.ROOT)), rs.getString("status"),
+                rs.getString("reference_number"), rs.getString("mpesa_receipt_number"), rs.getString("payer_phone"),
+                rs.getTimestamp("paid_at") == null ? null : rs.getTimestamp("paid_at").toInstant(),
+                rs.getString("recorded_by"), new ArrayList<>());
+    }
+
+    private static String describe(ReceivePayment payment) {
+        return switch (payment.method()) {
+            case MPESA -> "M-PESA payment " + payment.mpesaReceiptNumber();
+            case BANK -> "Bank payment " + payment.reference();
+            case CASH -> "Cash payment" + (payment.reference() == null ? "" : " " + payment.reference());
+            case WALLET -> "Wallet transfer";
+        };
+    }
+}
