@@ -10,7 +10,7 @@ RUN ./mvnw -B -q package -DskipTests
 # Run: the application jar plus the analysts' folders, deployed at start-up.
 FROM eclipse-temurin:17-jre
 WORKDIR /app
-RUN useradd --system --home /app ispflow
+RUN useradd --system --home /app ispflow && mkdir -p /app/data && chown ispflow /app/data
 COPY --from=build /src/target/ispflow-*.jar /app/ispflow.jar
 COPY processes /app/processes
 COPY dmn /app/dmn
