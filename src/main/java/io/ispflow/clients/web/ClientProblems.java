@@ -13,7 +13,7 @@ import io.ispflow.clients.UnknownServicePackage;
 import io.ispflow.platform.web.Problems;
 import io.ispflow.tenancy.ClientLimitReached;
 
-@RestControllerAdvice(assignableTypes = ClientController.class)
+@RestControllerAdvice(basePackages = "io.ispflow")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ClientProblems {
 

@@ -75,6 +75,12 @@ public class MpesaSettings {
                 TenantContext.requireCompanyId()).stream().findFirst();
     }
 
+    /** The token in the company's callback path, if M-PESA is configured. */
+    @Transactional(readOnly = true)
+    public Optional<String> callbackToken() {
+        return current().map(c -> c.callbackPath().substring(CALLBACK_PATH.length()));
+    }
+
     private String newCallbackToken() {
         byte[] token = new byte[32];
         random.nextBytes(token);

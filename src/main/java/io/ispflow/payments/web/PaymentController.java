@@ -31,6 +31,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.ispflow.payments.DuplicatePayment;
+import io.ispflow.payments.MpesaCollections;
+import io.ispflow.payments.MpesaNotConfigured;
+import io.ispflow.payments.StkPushRequested;
+import io.ispflow.payments.integration.DarajaRejected;
 import io.ispflow.payments.Payment;
 import io.ispflow.payments.PaymentMethod;
 import io.ispflow.payments.PaymentNotFound;
@@ -39,6 +43,8 @@ import io.ispflow.payments.ReceivePayment;
 import io.ispflow.payments.Receipts;
 import io.ispflow.platform.StaffMember;
 import io.ispflow.platform.web.Problems;
+import io.ispflow.shared.Msisdn;
+import io.ispflow.shared.PhoneNumber;
 
 /**
  * Payments of the caller's company (seed: get-payment-history, generate-receipt). Finance records
@@ -51,13 +57,16 @@ class PaymentController {
 
     static final String READERS = "hasAnyRole('super_admin','isp_admin','billing_finance','customer_support')";
     static final String RECORDERS = "hasAnyRole('super_admin','billing_finance')";
+    static final String STK_REQUESTERS = "hasAnyRole('super_admin','isp_admin','billing_finance','customer_support')";
 
     private final Payments payments;
     private final Receipts receipts;
+    private final MpesaCollections mpesa;
 
-    PaymentController(Payments payments, Receipts receipts) {
+    PaymentController(Payments payments, Receipts receipts, MpesaCollections mpesa) {
         this.payments = payments;
         this.receipts = receipts;
+        this.mpesa = mpesa;
     }
 
     /** A payment taken at the counter or from a bank slip. */
@@ -80,6 +89,22 @@ class PaymentController {
                 PaymentMethod.valueOf(request.method().name()), blankToNull(request.reference()), null, null, null,
                 request.notes()), me.userId());
         return ResponseEntity.created(URI.create("/api/payments/" + payment.id())).body(payment);
+    }
+
+    /** Ask the client's phone to pay (seed: mpesa-stk-push). */
+    record StkPushRequest(@NotNull UUID clientId,
+            @NotNull @DecimalMin(value = "1", message = "must be at least 1 shilling")
+            @Digits(integer = 6, fraction = 0, message = "must be whole shillings") BigDecimal amount,
+            @PhoneNumber String phone) {
+    }
+
+    @PostMapping("/mpesa-stk")
+    @PreAuthorize(STK_REQUESTERS)
+    ResponseEntity<StkPushRequested> stkPush(@Valid @RequestBody StkPushRequest request,
+            @AuthenticationPrincipal StaffMember me) {
+        var requested = mpesa.stkPush(request.clientId(), request.amount(),
+                request.phone() == null || request.phone().isBlank() ? null : Msisdn.parse(request.phone()), me.userId());
+        return ResponseEntity.accepted().body(requested);
     }
 
     @GetMapping("/history")
@@ -109,6 +134,19 @@ class PaymentController {
     @ExceptionHandler(PaymentNotFound.class)
     ProblemDetail notFound(PaymentNotFound e) {
         return Problems.of(HttpStatus.NOT_FOUND, "payment-not-found", "Payment not found", e.getMessage());
+    }
+
+    @ExceptionHandler(MpesaNotConfigured.class)
+    ProblemDetail notConfigured(MpesaNotConfigured e) {
+        return Problems.of(HttpStatus.CONFLICT, "mpesa-not-configured", "M-PESA not configured", e.getMessage());
+    }
+
+    @ExceptionHandler(DarajaRejected.class)
+    ProblemDetail rejected(DarajaRejected e) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_GATEWAY, "mpesa-rejected", "M-PESA refused the request",
+                e.getMessage());
+        problem.setProperty("darajaErrorCode", e.errorCode());
+        return problem;
     }
 
     @ExceptionHandler(DuplicatePayment.class)

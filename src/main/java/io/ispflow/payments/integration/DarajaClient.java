@@ -1,0 +1,146 @@
+package io.ispflow.payments.integration;
+
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+
+import io.ispflow.payments.mpesa.MpesaCredentials;
+
+/**
+ * Calls Daraja through {@link DarajaRoutes}: OAuth tokens are cached until shortly before they expire
+ * and fetched again once when Daraja calls one invalid; timestamps are Nairobi time, as Daraja wants.
+ */
+@Component
+public class DarajaClient {
+
+    static final ZoneId NAIROBI = ZoneId.of("Africa/Nairobi");
+    static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final Duration SAFETY_MARGIN = Duration.ofSeconds(60);
+
+    private final ProducerTemplate camel;
+    private final DarajaProperties properties;
+    private final Clock clock;
+    private final Cache<String, Token> tokens = Caffeine.newBuilder()
+            .expireAfter(Expiry.creating((String key, Token token) -> token.lifetime()))
+            .maximumSize(1_000)
+            .build();
+
+    DarajaClient(ProducerTemplate camel, DarajaProperties properties, Clock clock) {
+        this.camel = camel;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    private record Token(String value, Duration lifetime) {
+    }
+
+    /** Sends the prompt to the customer's phone. */
+    public StkPushAccepted stkPush(MpesaCredentials credentials, StkPush push) {
+        String timestamp = LocalDateTime.now(clock.withZone(NAIROBI)).format(TIMESTAMP);
+        var body = new LinkedHashMap<String, Object>();
+        body.put("BusinessShortCode", credentials.shortcode());
+        body.put("Password", password(credentials.shortcode(), credentials.passkey(), timestamp));
+        body.put("Timestamp", timestamp);
+        body.put("TransactionType", "CustomerPayBillOnline");
+        body.put("Amount", push.amount().setScale(0, RoundingMode.UP).toPlainString());
+        body.put("PartyA", push.phoneDigits());
+        body.put("PartyB", credentials.shortcode());
+        body.put("PhoneNumber", push.phoneDigits());
+        body.put("CallBackURL", properties.callbackBaseUrl() + "/api/payments/mpesa/callback/" + push.callbackToken());
+        body.put("AccountReference", truncate(push.accountReference(), 12));
+        body.put("TransactionDesc", truncate(push.description(), 13));
+        Map<String, Object> answer = call(DarajaRoutes.STK_PUSH, credentials, body);
+        if (!"0".equals(DarajaJson.text(answer, "ResponseCode"))) {
+            throw rejected(answer);
+        }
+        return new StkPushAccepted(DarajaJson.text(answer, "MerchantRequestID"),
+                DarajaJson.text(answer, "CheckoutRequestID"), DarajaJson.text(answer, "CustomerMessage"));
+    }
+
+    /** Daraja's {@code base64(shortcode + passkey + timestamp)}. */
+    static String password(String shortcode, String passkey, String timestamp) {
+        return Base64.getEncoder().encodeToString((shortcode + passkey + timestamp).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Calls a route with a bearer token; a token Daraja calls invalid is replaced once and the call repeated. */
+    private Map<String, Object> call(String route, MpesaCredentials credentials, Object body) {
+        Reply reply = send(route, credentials, body, token(credentials));
+        if (reply.status() == 401 || "404.001.03".equals(DarajaJson.text(reply.body(), "errorCode"))) {
+            tokens.invalidate(cacheKey(credentials));
+            reply = send(route, credentials, body, token(credentials));
+        }
+        return reply.body();
+    }
+
+    private record Reply(int status, Map<String, Object> body) {
+    }
+
+    private Reply send(String route, MpesaCredentials credentials, Object body, String token) {
+        Exchange exchange = camel.send(route, e -> {
+            e.setProperty(DarajaRoutes.BASE_URL, properties.baseUrl(credentials.environment()).toString());
+            e.getMessage().setHeader("Authorization", "Bearer " + token);
+            e.getMessage().setBody(body);
+        });
+        return reply(exchange);
+    }
+
+    private String token(MpesaCredentials credentials) {
+        return tokens.get(cacheKey(credentials), key -> {
+            String basic = Base64.getEncoder().encodeToString(
+                    (credentials.consumerKey() + ":" + credentials.consumerSecret()).getBytes(StandardCharsets.UTF_8));
+            Exchange exchange = camel.send(DarajaRoutes.TOKEN, e -> {
+                e.setProperty(DarajaRoutes.BASE_URL, properties.baseUrl(credentials.environment()).toString());
+                e.getMessage().setHeader("Authorization", "Basic " + basic);
+            });
+            Reply reply = reply(exchange);
+            String accessToken = DarajaJson.text(reply.body(), "access_token");
+            if (reply.status() != 200 || accessToken == null) {
+                throw rejected(reply.body());
+            }
+            // expires_in is a number in today's docs and a string in older ones
+            long seconds = Long.parseLong(DarajaJson.text(reply.body(), "expires_in").trim());
+            Duration lifetime = Duration.ofSeconds(seconds).minus(SAFETY_MARGIN);
+            return new Token(accessToken, lifetime.isNegative() ? Duration.ZERO : lifetime);
+        }).value();
+    }
+
+    private static Reply reply(Exchange exchange) {
+        if (exchange.getException() != null) {
+            throw new IllegalStateException("M-PESA could not be reached", exchange.getException());
+        }
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body = exchange.getMessage().getBody(Map.class);
+        return new Reply(status == null ? 0 : status, body == null ? Map.of() : body);
+    }
+
+    private static String cacheKey(MpesaCredentials credentials) {
+        return credentials.environment() + ':' + credentials.consumerKey();
+    }
+
+    private static DarajaRejected rejected(Map<String, Object> answer) {
+        String message = DarajaJson.text(answer, "errorMessage");
+        if (message == null) {
+            message = DarajaJson.text(answer, "ResponseDescription");
+        }
+        return new DarajaRejected(DarajaJson.text(answer, "errorCode"), message == null ? "no reason given" : message);
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null ? "" : value.length() <= max ? value : value.substring(0, max);
+    }
+}

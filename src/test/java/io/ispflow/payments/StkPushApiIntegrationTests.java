@@ -1,0 +1,157 @@
+package io.ispflow.payments;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.ispflow.clients.ClientDetails;
+import io.ispflow.platform.TenantScope;
+import io.ispflow.shared.StaffRole;
+import io.ispflow.support.Api;
+import io.ispflow.support.IntegrationTest;
+import io.ispflow.support.OnboardingFixture;
+import io.ispflow.support.TestCompanies;
+import io.ispflow.support.TestCompanies.TestCompany;
+
+/** {@code POST /api/payments/mpesa-stk} through the Camel route to a Daraja peer on loopback. */
+@IntegrationTest
+class StkPushApiIntegrationTests {
+
+    static final WireMockServer DARAJA = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+
+    @DynamicPropertySource
+    static void darajaOnLoopback(DynamicPropertyRegistry registry) {
+        if (!DARAJA.isRunning()) {
+            DARAJA.start();
+        }
+        registry.add("isp.payments.daraja.sandbox-url", () -> "http://127.0.0.1:" + DARAJA.port());
+        registry.add("isp.payments.daraja.callback-base-url", () -> "https://isp.example.co.ke");
+    }
+
+    @AfterAll
+    static void stopDaraja() {
+        DARAJA.stop();
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    TestCompanies testCompanies;
+    @Autowired
+    OnboardingFixture onboarding;
+    @Autowired
+    TenantScope tenantScope;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+
+    Api api;
+    TestCompany acme;
+    ClientDetails client;
+    String callbackPath;
+
+    @BeforeEach
+    void acmeWithMpesa() {
+        DARAJA.resetAll();
+        DARAJA.stubFor(get(urlPathEqualTo("/oauth/v1/generate")).willReturn(aResponse().withStatus(200)
+                .withBody("{\"access_token\": \"c9SQxWWhmdVRlyh0zh8gZDTkubVF\", \"expires_in\": 3599}")));
+        DARAJA.stubFor(post(urlEqualTo("/mpesa/stkpush/v1/processrequest")).willReturn(aResponse().withStatus(200)
+                .withBody("""
+                        {"MerchantRequestID": "2654-4b64-97ff-b827b542881d3130",
+                         "CheckoutRequestID": "ws_CO_%s", "ResponseCode": "0",
+                         "ResponseDescription": "Success. Request accepted for processing",
+                         "CustomerMessage": "Success. Request accepted for processing"}""".formatted(System.nanoTime()))));
+        api = new Api(http);
+        acme = testCompanies.create();
+        client = onboarding.register(acme, "Mobile Payer");
+        var settings = new HashMap<String, Object>(Map.of("paybillNumber", "174379",
+                "consumerKey", "key-" + acme.id(), "consumerSecret", "secret",
+                "passkey", "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919",
+                "environment", "sandbox", "active", true));
+        callbackPath = api.put("/api/mpesa/settings", acme.user(StaffRole.ISP_ADMIN), settings).text("callbackPath");
+    }
+
+    @Test
+    void supportPromptsTheClientsPhoneAndThePushIsRemembered() {
+        var reply = api.post("/api/payments/mpesa-stk", acme.user(StaffRole.CUSTOMER_SUPPORT),
+                Map.of("clientId", client.id(), "amount", 2999));
+
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(202);
+        assertThat(reply.text("checkoutRequestId")).startsWith("ws_CO_");
+        assertThat(reply.text("phone")).isEqualTo("+254712345678");
+        DARAJA.verify(postRequestedFor(urlEqualTo("/mpesa/stkpush/v1/processrequest"))
+                .withRequestBody(matchingJsonPath("$.AccountReference", com.github.tomakehurst.wiremock.client.WireMock
+                        .equalTo(client.accountNumber())))
+                .withRequestBody(matchingJsonPath("$.CallBackURL", com.github.tomakehurst.wiremock.client.WireMock
+                        .equalTo("https://isp.example.co.ke" + callbackPath))));
+        var stored = tenantScope.callAs(acme.id(), () -> transactions.execute(tx -> jdbc.queryForMap(
+                "select status, amount, client_id from mpesa_stk_requests where checkout_request_id = ?",
+                reply.text("checkoutRequestId"))));
+        assertThat(stored.get("status")).isEqualTo("pending");
+        assertThat(stored.get("client_id")).isEqualTo(client.id());
+    }
+
+    @Test
+    void darajasRefusalIsPassedOnWithItsCode() {
+        DARAJA.stubFor(post(urlEqualTo("/mpesa/stkpush/v1/processrequest")).willReturn(aResponse().withStatus(400)
+                .withBody("{\"requestId\": \"1c5b\", \"errorCode\": \"400.002.02\","
+                        + " \"errorMessage\": \"Bad Request - Invalid BusinessShortCode\"}")));
+
+        var reply = api.post("/api/payments/mpesa-stk", acme.user(StaffRole.BILLING_FINANCE),
+                Map.of("clientId", client.id(), "amount", 100));
+
+        assertThat(reply.status()).isEqualTo(502);
+        assertThat(reply.text("darajaErrorCode")).isEqualTo("400.002.02");
+    }
+
+    @Test
+    void aCompanyWithoutMpesaIsToldSo() {
+        TestCompany unconfigured = testCompanies.create();
+        ClientDetails theirs = onboarding.register(unconfigured, "Cash Only");
+
+        var reply = api.post("/api/payments/mpesa-stk", unconfigured.user(StaffRole.BILLING_FINANCE),
+                Map.of("clientId", theirs.id(), "amount", 100));
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.text("type")).endsWith("/mpesa-not-configured");
+    }
+
+    @Test
+    void badAmountsAndPhonesAreRefused() {
+        var reply = api.post("/api/payments/mpesa-stk", acme.user(StaffRole.BILLING_FINANCE),
+                Map.of("clientId", client.id(), "amount", "10.50", "phone", "12"));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().findValuesAsText("field")).contains("amount", "phone");
+    }
+
+    @Test
+    void anotherCompanysClientCannotBePromptedAndSalesMayNotPrompt() {
+        TestCompany rival = testCompanies.create();
+        assertThat(api.post("/api/payments/mpesa-stk", rival.user(StaffRole.BILLING_FINANCE),
+                Map.of("clientId", client.id(), "amount", 100)).status()).isEqualTo(404);
+        assertThat(api.post("/api/payments/mpesa-stk", acme.user(StaffRole.SALES_ACCOUNT_MANAGER),
+                Map.of("clientId", client.id(), "amount", 100)).status()).isEqualTo(403);
+        DARAJA.verify(0, postRequestedFor(urlEqualTo("/mpesa/stkpush/v1/processrequest")));
+    }
+}
