@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.data.domain.Pageable;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -109,7 +110,7 @@ class DemoData implements ApplicationRunner {
             catalogue.add(new NewServicePackage("Home Fibre 20 Mbps", "FTTH for homes", "fiber", 20, 20, new BigDecimal("2999.00")));
             catalogue.add(new NewServicePackage("Business Fibre 100 Mbps", "Symmetric fibre with SLA", "fiber", 100, 100, new BigDecimal("12500.00")));
         }
-        if (clients.search(new ClientSearch(null, null), org.springframework.data.domain.Pageable.ofSize(1)).getTotalElements() > 0) {
+        if (clients.search(new ClientSearch(null, null), Pageable.ofSize(1)).getTotalElements() > 0) {
             return;
         }
         loadStockAndTechnicians(demo.slug());

@@ -65,8 +65,13 @@ public class ModelFolderDeployer implements ApplicationRunner {
         Map<String, ModelFile> formsById = readForms();
         Set<String> referencedForms = new LinkedHashSet<>();
         List<Deployment> created = new ArrayList<>();
+        List<ModelFile> processFiles = list(folders.processesDir(), ".bpmn");
+        List<ModelFile> decisionFiles = list(folders.decisionsDir(), ".dmn");
+        log.info("Deploying models from {}: {} processes, {} decisions, {} forms",
+                folders.baseDir().toAbsolutePath().normalize(), processFiles.size(), decisionFiles.size(),
+                formsById.size());
 
-        for (ModelFile process : list(folders.processesDir(), ".bpmn")) {
+        for (ModelFile process : processFiles) {
             List<ModelFile> bundle = new ArrayList<>(List.of(process));
             for (String formId : formRefs(process)) {
                 ModelFile form = formsById.get(formId);
@@ -79,10 +84,6 @@ public class ModelFolderDeployer implements ApplicationRunner {
             }
             deploy(process.name(), bundle).ifPresent(created::add);
         }
-        List<ModelFile> decisionFiles = list(folders.decisionsDir(), ".dmn");
-        log.info("Deploying models from {}: {} processes, {} decisions, {} forms",
-                folders.baseDir().toAbsolutePath().normalize(), list(folders.processesDir(), ".bpmn").size(),
-                decisionFiles.size(), formsById.size());
         for (ModelFile decision : decisionFiles) {
             deploy(decision.name(), List.of(decision)).ifPresent(created::add);
         }
