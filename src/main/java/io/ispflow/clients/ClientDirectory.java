@@ -110,6 +110,20 @@ public class ClientDirectory {
         return clients.findByCompanyIdAndId(TenantContext.requireCompanyId(), id).map(ClientEntity::toDetails);
     }
 
+    /** The client a customer named by account number (as typed into M-PESA), if any. */
+    @Transactional(readOnly = true)
+    public Optional<ClientDetails> findByAccountNumber(String accountNumber) {
+        return clients.findByCompanyIdAndAccountNumber(TenantContext.requireCompanyId(), accountNumber.trim().toUpperCase())
+                .map(ClientEntity::toDetails);
+    }
+
+    /** The one client with this phone number; none when no client or several share it. */
+    @Transactional(readOnly = true)
+    public Optional<ClientDetails> findByPhone(String e164) {
+        var matches = clients.findByCompanyIdAndPhone(TenantContext.requireCompanyId(), e164);
+        return matches.size() == 1 ? Optional.of(matches.get(0).toDetails()) : Optional.empty();
+    }
+
     @Transactional(readOnly = true)
     public Page<ClientDetails> search(ClientSearch search, Pageable page) {
         return clients.findAll(ClientRepository.matching(TenantContext.requireCompanyId(), search), page)

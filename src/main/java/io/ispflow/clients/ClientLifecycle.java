@@ -64,6 +64,22 @@ public class ClientLifecycle {
         network.activate(clientId, client.accountNumber());
     }
 
+    /** Service stops for an active client (unpaid renewal), and the network is told. */
+    @Transactional
+    public void suspend(UUID clientId, String by, String reason) {
+        ClientEntity client = load(clientId);
+        move(client, ClientStatus.ACTIVE, ClientStatus.SUSPENDED, by, reason);
+        network.suspend(clientId, client.accountNumber());
+    }
+
+    /** A suspended client is served again (he paid), and the network is told. */
+    @Transactional
+    public void reactivate(UUID clientId, String by, String reason) {
+        ClientEntity client = load(clientId);
+        move(client, ClientStatus.SUSPENDED, ClientStatus.ACTIVE, by, reason);
+        network.reactivate(clientId, client.accountNumber());
+    }
+
     @Transactional(readOnly = true)
     public List<ClientStatusChange> history(UUID clientId) {
         load(clientId);

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -39,22 +38,23 @@ public class Payments {
         this.numbers = numbers;
     }
 
-    @Transactional
+    @Transactional(noRollbackFor = DuplicatePayment.class)
     public Payment receive(ReceivePayment payment, String recordedBy) {
         UUID company = TenantContext.requireCompanyId();
         wallet.requireClient(payment.clientId());
         UUID id = UUID.randomUUID();
         String receipt = numbers.next(company, "receipt", "RCT");
-        try {
-            jdbc.update("""
-                    insert into payments (id, client_id, amount, payment_method, status, reference_number,
-                        mpesa_receipt_number, payer_phone, paid_at, receipt_number, recorded_by, notes, isp_company_id)
-                    values (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    id, payment.clientId(), payment.amount(), payment.method().name().toLowerCase(Locale.ROOT),
-                    payment.reference(), payment.mpesaReceiptNumber(), payment.payerPhone(),
-                    Timestamp.from(payment.paidAt() == null ? Instant.now() : payment.paidAt()), receipt,
-                    recordedBy, payment.notes(), company);
-        } catch (DuplicateKeyException e) {
+        // a conflict must not abort the transaction (the caller records the duplicate), so no exception here
+        int inserted = jdbc.update("""
+                insert into payments (id, client_id, amount, payment_method, status, reference_number,
+                    mpesa_receipt_number, payer_phone, paid_at, receipt_number, recorded_by, notes, isp_company_id)
+                values (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing""",
+                id, payment.clientId(), payment.amount(), payment.method().name().toLowerCase(Locale.ROOT),
+                payment.reference(), payment.mpesaReceiptNumber(), payment.payerPhone(),
+                Timestamp.from(payment.paidAt() == null ? Instant.now() : payment.paidAt()), receipt,
+                recordedBy, payment.notes(), company);
+        if (inserted == 0) {
             throw new DuplicatePayment(payment.mpesaReceiptNumber() != null ? payment.mpesaReceiptNumber()
                     : payment.reference());
         }

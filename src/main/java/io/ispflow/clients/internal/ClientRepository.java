@@ -15,6 +15,10 @@ public interface ClientRepository extends JpaRepository<ClientEntity, UUID>, Jpa
 
     Optional<ClientEntity> findByCompanyIdAndId(UUID companyId, UUID id);
 
+    Optional<ClientEntity> findByCompanyIdAndAccountNumber(UUID companyId, String accountNumber);
+
+    java.util.List<ClientEntity> findByCompanyIdAndPhone(UUID companyId, String phone);
+
     /** Clients that occupy a licence slot: everyone not disconnected. */
     @Query("select count(c) from ClientEntity c where c.companyId = ?1 and c.status <> io.ispflow.clients.ClientStatus.DISCONNECTED")
     long countLicensed(UUID companyId);

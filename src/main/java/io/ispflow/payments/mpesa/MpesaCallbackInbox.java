@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.ispflow.payments.process.ReconciliationProcess;
 import io.ispflow.platform.TenantScope;
 
 /**
@@ -28,11 +29,13 @@ public class MpesaCallbackInbox {
 
     private final JdbcTemplate jdbc;
     private final TenantScope tenantScope;
+    private final ReconciliationProcess reconciliation;
     private final ObjectMapper json = new ObjectMapper();
 
-    MpesaCallbackInbox(JdbcTemplate jdbc, TenantScope tenantScope) {
+    MpesaCallbackInbox(JdbcTemplate jdbc, TenantScope tenantScope, ReconciliationProcess reconciliation) {
         this.jdbc = jdbc;
         this.tenantScope = tenantScope;
+        this.reconciliation = reconciliation;
     }
 
     /**
@@ -72,16 +75,23 @@ public class MpesaCallbackInbox {
                     + callback.checkoutRequestId() + ": paid " + callback.amount() + ", requested " + amount,
                     sourceAddress);
         }
-        List<UUID> stored = jdbc.queryForList("""
+        var stored = jdbc.queryForMap("""
                 insert into mpesa_callbacks (kind, checkout_request_id, result_code, result_description,
                     mpesa_receipt_number, amount, phone, payload, isp_company_id)
                 values ('stk', ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
                 on conflict (checkout_request_id) where kind = 'stk'
                     do update set deliveries = mpesa_callbacks.deliveries + 1
-                returning id""", UUID.class,
+                returning id, (xmax = 0) as first_delivery""",
                 callback.checkoutRequestId(), callback.resultCode(), callback.resultDesc(), callback.receiptNumber(),
                 callback.amount(), callback.phone(), body, company);
-        return stored.get(0);
+        UUID id = (UUID) stored.get("id");
+        if (Boolean.TRUE.equals(stored.get("first_delivery"))) {
+            // started in this transaction, run later by the job executor: durable, and Daraja does not wait
+            reconciliation.start(new ReconciliationProcess.ReceivedPayment(id, "mpesa_stk", callback.resultCode(),
+                    callback.resultDesc(), callback.receiptNumber(), callback.amount(), callback.phone(),
+                    callback.checkoutRequestId(), null));
+        }
+        return id;
     }
 
     private UUID companyOf(String token, String sourceAddress) {

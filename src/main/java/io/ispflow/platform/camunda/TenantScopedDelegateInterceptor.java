@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.delegate.DefaultDelegateInterceptor;
 import org.camunda.bpm.engine.impl.delegate.DelegateInvocation;
+import org.camunda.bpm.engine.impl.context.Context;
 
 import io.ispflow.platform.TenantScope;
 
@@ -23,8 +24,7 @@ class TenantScopedDelegateInterceptor extends DefaultDelegateInterceptor {
 
     @Override
     public void handleInvocation(DelegateInvocation invocation) throws Exception {
-        String tenant = invocation.getContextExecution() instanceof DelegateExecution execution
-                ? execution.getTenantId() : null;
+        String tenant = tenantOf(invocation);
         if (tenant == null) {
             super.handleInvocation(invocation);
             return;
@@ -42,6 +42,18 @@ class TenantScopedDelegateInterceptor extends DefaultDelegateInterceptor {
         } catch (CheckedFailure wrapped) {
             throw wrapped.checked;
         }
+    }
+
+    /**
+     * The invocation's execution, or, for expressions the engine evaluates without one (a service
+     * task's {@code camunda:expression}), the execution the engine is working on.
+     */
+    private static String tenantOf(DelegateInvocation invocation) {
+        if (invocation.getContextExecution() instanceof DelegateExecution execution) {
+            return execution.getTenantId();
+        }
+        var current = Context.getBpmnExecutionContext();
+        return current == null || current.getExecution() == null ? null : current.getExecution().getTenantId();
     }
 
     /** Carries a checked exception through the scope's functional interface. */

@@ -1,0 +1,180 @@
+package io.ispflow.payments.process;
+
+import static io.ispflow.payments.process.ReconciliationVariables.*;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.ispflow.billing.Invoicing;
+import io.ispflow.clients.ClientDetails;
+import io.ispflow.clients.ClientDirectory;
+import io.ispflow.clients.ClientLifecycle;
+import io.ispflow.clients.ClientStatus;
+import io.ispflow.messaging.Notifier;
+import io.ispflow.payments.DuplicatePayment;
+import io.ispflow.payments.PaymentMethod;
+import io.ispflow.payments.Payments;
+import io.ispflow.payments.ReceivePayment;
+import io.ispflow.platform.camunda.FormValues;
+
+/**
+ * The steps of {@code paymentReconciliation}, as methods the BPMN calls
+ * ({@code ${reconciliation.matchClient(execution)}}): each reads ids from the process, calls the
+ * business services and writes primitive results back.
+ */
+@Component("reconciliation")
+public class ReconciliationSteps {
+
+    static final String ALREADY_CREDITED = "ALREADY_CREDITED";
+    static final String UNKNOWN_ACCOUNT = "UNKNOWN_ACCOUNT";
+
+    private final JdbcTemplate jdbc;
+    private final ClientDirectory clients;
+    private final Payments payments;
+    private final ClientLifecycle lifecycle;
+    private final Invoicing invoicing;
+    private final Notifier notifier;
+
+    ReconciliationSteps(JdbcTemplate jdbc, ClientDirectory clients, Payments payments, ClientLifecycle lifecycle,
+            Invoicing invoicing, Notifier notifier) {
+        this.jdbc = jdbc;
+        this.clients = clients;
+        this.payments = payments;
+        this.lifecycle = lifecycle;
+        this.invoicing = invoicing;
+        this.notifier = notifier;
+    }
+
+    /** Whether this M-PESA receipt was credited already (by an earlier delivery or another channel). */
+    @Transactional(readOnly = true)
+    public void checkDuplicate(DelegateExecution execution) {
+        String receipt = (String) execution.getVariable(RECEIPT);
+        boolean duplicate = receipt != null && Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from payments where mpesa_receipt_number = ?)", Boolean.class, receipt));
+        execution.setVariable(DUPLICATE, duplicate);
+    }
+
+    /** The client: the one we prompted, else by account number, else by phone. */
+    @Transactional(readOnly = true)
+    public void matchClient(DelegateExecution execution) {
+        String checkout = (String) execution.getVariable(CHECKOUT_REQUEST_ID);
+        List<UUID> prompted = checkout == null ? List.of() : jdbc.queryForList(
+                "select client_id from mpesa_stk_requests where checkout_request_id = ?", UUID.class, checkout);
+        var client = prompted.stream().findFirst().flatMap(clients::find)
+                .or(() -> accountReference(execution).flatMap(clients::findByAccountNumber))
+                .or(() -> phone(execution).flatMap(clients::findByPhone));
+        execution.setVariable(CLIENT_ID, client.map(c -> c.id().toString()).orElse(null));
+    }
+
+    /** Finance named the account the unmatched payment belongs to. */
+    @Transactional(readOnly = true, noRollbackFor = BpmnError.class)
+    public void assignByAccountNumber(DelegateExecution execution) {
+        String account = FormValues.text(execution.getVariable(CLIENT_ACCOUNT_NUMBER));
+        ClientDetails client = account == null ? null : clients.findByAccountNumber(account).orElse(null);
+        if (client == null) {
+            throw new BpmnError(UNKNOWN_ACCOUNT, "No client has account number " + account + ".");
+        }
+        execution.setVariable(CLIENT_ID, client.id().toString());
+    }
+
+    /** Credits the wallet and settles open invoices, exactly once per receipt. */
+    @Transactional(noRollbackFor = {DuplicatePayment.class, BpmnError.class})
+    public void credit(DelegateExecution execution) {
+        UUID clientId = UUID.fromString((String) execution.getVariable(CLIENT_ID));
+        try {
+            var payment = payments.receive(new ReceivePayment(clientId, FormValues.decimal(execution.getVariable(AMOUNT)),
+                    PaymentMethod.MPESA, (String) execution.getVariable(CHECKOUT_REQUEST_ID),
+                    (String) execution.getVariable(RECEIPT), (String) execution.getVariable(PHONE), null, null),
+                    "M-PESA");
+            execution.setVariable(PAYMENT_ID, payment.id().toString());
+            execution.setVariable(RECEIPT_NUMBER, payment.receiptNumber());
+            markRequest(execution, "completed");
+        } catch (DuplicatePayment e) {
+            throw new BpmnError(ALREADY_CREDITED, e.getMessage());
+        }
+    }
+
+    /** A suspended client whose invoices are now all paid is served again. */
+    @Transactional(readOnly = true)
+    public void checkStanding(DelegateExecution execution) {
+        UUID clientId = UUID.fromString((String) execution.getVariable(CLIENT_ID));
+        boolean suspended = clients.find(clientId).map(c -> c.status() == ClientStatus.SUSPENDED).orElse(false);
+        execution.setVariable(REACTIVATE, suspended && invoicing.openInvoices(clientId).isEmpty());
+    }
+
+    @Transactional
+    public void reactivate(DelegateExecution execution) {
+        lifecycle.reactivate(UUID.fromString((String) execution.getVariable(CLIENT_ID)), "payments",
+                "Paid: M-PESA " + execution.getVariable(RECEIPT));
+    }
+
+    @Transactional
+    public void sendReceipt(DelegateExecution execution) {
+        UUID clientId = UUID.fromString((String) execution.getVariable(CLIENT_ID));
+        var client = clients.find(clientId).orElseThrow();
+        notifier.textClient(clientId, client.phone(), "payment_receipt", "Asante " + client.name() + "! We received KES "
+                + execution.getVariable(AMOUNT) + " (M-PESA " + execution.getVariable(RECEIPT) + "), receipt "
+                + execution.getVariable(RECEIPT_NUMBER) + ". Account " + client.accountNumber() + ".");
+        markProcessed(execution);
+    }
+
+    /** Tells the payer, in plain words, why nothing was paid. */
+    @Transactional
+    public void explainFailure(DelegateExecution execution) {
+        markRequest(execution, "failed");
+        String phone = (String) execution.getVariable(PHONE);
+        List<UUID> prompted = jdbc.queryForList("select client_id from mpesa_stk_requests where checkout_request_id = ?",
+                UUID.class, execution.getVariable(CHECKOUT_REQUEST_ID));
+        var client = prompted.stream().findFirst().flatMap(clients::find);
+        String to = phone != null ? phone : client.map(ClientDetails::phone).orElse(null);
+        if (to != null) {
+            notifier.textClient(client.map(ClientDetails::id).orElse(null), to, "payment_failed",
+                    "Your M-PESA payment did not go through: " + plainWords((String) execution.getVariable(RESULT_CODE))
+                            + " Nothing was charged. Please try again.");
+        }
+        markProcessed(execution);
+    }
+
+    public void markDuplicate(DelegateExecution execution) {
+        markProcessed(execution);
+    }
+
+    static String plainWords(String resultCode) {
+        return switch (resultCode == null ? "" : resultCode) {
+            case "1032", "1031" -> "you cancelled the request on your phone.";
+            case "1037" -> "your phone could not be reached in time.";
+            case "2001" -> "the M-PESA PIN was wrong.";
+            case "1" -> "your M-PESA balance was not enough.";
+            case "1019" -> "the request expired before it was completed.";
+            default -> "M-PESA could not complete it.";
+        };
+    }
+
+    private void markRequest(DelegateExecution execution, String status) {
+        jdbc.update("""
+                update mpesa_stk_requests set status = ?, result_code = ?, result_description = ?,
+                       mpesa_receipt_number = ?, updated_at = now()
+                where checkout_request_id = ? and status = 'pending'""",
+                status, execution.getVariable(RESULT_CODE), execution.getVariable(RESULT_DESC),
+                execution.getVariable(RECEIPT), execution.getVariable(CHECKOUT_REQUEST_ID));
+    }
+
+    private void markProcessed(DelegateExecution execution) {
+        jdbc.update("update mpesa_callbacks set status = 'processed', processed_at = now() where id = ?",
+                UUID.fromString((String) execution.getVariable(CALLBACK_ID)));
+    }
+
+    private static java.util.Optional<String> accountReference(DelegateExecution execution) {
+        return java.util.Optional.ofNullable(FormValues.text(execution.getVariable(ACCOUNT_REFERENCE)));
+    }
+
+    private static java.util.Optional<String> phone(DelegateExecution execution) {
+        return java.util.Optional.ofNullable(FormValues.text(execution.getVariable(PHONE)));
+    }
+}

@@ -1,0 +1,244 @@
+package io.ispflow.payments.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.ispflow.billing.Invoicing;
+import io.ispflow.billing.NewInvoice;
+import io.ispflow.clients.ClientDetails;
+import io.ispflow.payments.mpesa.MpesaCallbackInbox;
+import io.ispflow.payments.mpesa.MpesaSettings;
+import io.ispflow.payments.mpesa.UpdateMpesaSettings;
+import io.ispflow.platform.TenantScope;
+import io.ispflow.shared.StaffRole;
+import io.ispflow.support.FullProcessCoverage;
+import io.ispflow.support.IntegrationTest;
+import io.ispflow.support.OnboardingFixture;
+import io.ispflow.support.TestCompanies;
+import io.ispflow.support.TestCompanies.TestCompany;
+
+/** Every path of paymentReconciliation, from the M-PESA callback to the wallet, invoices and client. */
+@IntegrationTest
+@Import(FullProcessCoverage.class)
+class PaymentReconciliationProcessIntegrationTests {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    TestCompanies testCompanies;
+    @Autowired
+    OnboardingFixture onboarding;
+    @Autowired
+    MpesaSettings settings;
+    @Autowired
+    MpesaCallbackInbox inbox;
+    @Autowired
+    Invoicing invoicing;
+    @Autowired
+    TenantScope tenantScope;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+
+    TestCompany acme;
+    ClientDetails client;
+    String token;
+
+    @BeforeEach
+    void acmeWithAnInvoicedClient() {
+        init(engine);
+        acme = testCompanies.create();
+        client = onboarding.register(acme, "Mobile Payer");
+        token = tenantScope.callAs(acme.id(), () -> settings.save(new UpdateMpesaSettings("174379", null, "k", "s", "p",
+                "sandbox", true))).callbackPath().replace("/api/payments/mpesa/callback/", "");
+        tenantScope.runAs(acme.id(), () -> invoicing.issue(new NewInvoice(client.id(), new BigDecimal("1000.00"),
+                "Monthly service", null, null, LocalDate.now().plusDays(7)), "test"));
+    }
+
+    String prompted(String amount) {
+        String checkout = "ws_CO_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        sql("""
+                insert into mpesa_stk_requests (checkout_request_id, client_id, phone, amount, account_reference,
+                                                requested_by, isp_company_id)
+                values (?, ?, '+254712345678', ?, ?, 'test', ?)""",
+                checkout, client.id(), new BigDecimal(amount), client.accountNumber(), acme.id());
+        return checkout;
+    }
+
+    static String callback(String checkout, Object resultCode, String amount, String receipt) {
+        String metadata = amount == null ? "" : """
+                , "CallbackMetadata": {"Item": [{"Name": "Amount", "Value": %s}, {"Name": "MpesaReceiptNumber", "Value": "%s"},
+                  {"Name": "Balance"}, {"Name": "TransactionDate", "Value": 20261122102115}, {"Name": "PhoneNumber", "Value": 254712345678}]}"""
+                .formatted(amount, receipt);
+        return """
+                {"Body": {"stkCallback": {"MerchantRequestID": "29115-34620561-1", "CheckoutRequestID": "%s",
+                 "ResultCode": %s, "ResultDesc": "result"%s}}}""".formatted(checkout,
+                resultCode instanceof String s ? "\"" + s + "\"" : resultCode, metadata);
+    }
+
+    ProcessInstance deliver(String body) {
+        UUID callbackId = inbox.acceptStkCallback(token, body, "127.0.0.1");
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey("paymentReconciliation")
+                .variableValueEquals("callbackId", callbackId.toString()).singleResult();
+    }
+
+    void runJobs(ProcessInstance process) {
+        for (int i = 0; i < 10; i++) {
+            var jobs = managementService.createJobQuery().processInstanceId(process.getId()).executable().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(j -> managementService.executeJob(j.getId()));
+        }
+    }
+
+    String receipt() {
+        return "TKM" + UUID.randomUUID().toString().replace("-", "").substring(0, 7).toUpperCase();
+    }
+
+    long count(String sql, Object... args) {
+        return tenantScope.callAs(acme.id(), () -> transactions.execute(tx -> jdbc.queryForObject(sql, Long.class, args)));
+    }
+
+    void sql(String sql, Object... args) {
+        tenantScope.runAs(acme.id(), () -> transactions.executeWithoutResult(tx -> jdbc.update(sql, args)));
+    }
+
+    @Test
+    void aPaidStkPushIsCreditedSettlesTheInvoiceAndSendsAReceipt() {
+        String mpesaReceipt = receipt();
+        ProcessInstance process = deliver(callback(prompted("1500.00"), 0, "1500.00", mpesaReceipt));
+        assertThat(process).isStarted().isNotEnded();
+        assertThat(process.getTenantId()).isEqualTo(acme.id().toString());
+
+        runJobs(process);
+
+        assertThat(process).isEnded().hasPassed("Task_CreditWallet", "Task_SendReceipt", "End_PaymentReconciled");
+        assertThat(count("select count(*) from payments where mpesa_receipt_number = ? and amount = 1500", mpesaReceipt))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from invoices where client_id = ? and status = 'paid'", client.id())).isEqualTo(1);
+        assertThat(count("select count(*) from wallet_balances where client_id = ? and balance = 500", client.id()))
+                .isEqualTo(1);
+        assertThat(count("select count(*) from outbound_messages where client_id = ? and purpose = 'payment_receipt'",
+                client.id())).isEqualTo(1);
+        assertThat(count("select count(*) from mpesa_callbacks where mpesa_receipt_number = ? and status = 'processed'",
+                mpesaReceipt)).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelledPushCreditsNothingAndTellsThePayerWhyInPlainWords() {
+        String checkout = prompted("1000.00");
+        ProcessInstance process = deliver(callback(checkout, 1032, null, null));
+        runJobs(process);
+
+        assertThat(process).isEnded().hasPassed("Task_ExplainFailure", "End_PaymentFailed");
+        assertThat(count("select count(*) from payments where client_id = ?", client.id())).isZero();
+        assertThat(count("select count(*) from mpesa_stk_requests where checkout_request_id = ? and status = 'failed'",
+                checkout)).isEqualTo(1);
+        assertThat(count("select count(*) from outbound_messages where client_id = ? and body like ?", client.id(),
+                "%you cancelled the request on your phone%")).isEqualTo(1);
+    }
+
+    @Test
+    void eachFailureCodeIsExplained() {
+        assertThat(ReconciliationSteps.plainWords("1037")).contains("could not be reached");
+        assertThat(ReconciliationSteps.plainWords("2001")).contains("PIN was wrong");
+        assertThat(ReconciliationSteps.plainWords("1")).contains("balance was not enough");
+        assertThat(ReconciliationSteps.plainWords("SFC_IC0003")).contains("could not complete");
+    }
+
+    @Test
+    void aReceiptAlreadyCreditedIsIgnored() {
+        String mpesaReceipt = receipt();
+        runJobs(deliver(callback(prompted("300.00"), 0, "300.00", mpesaReceipt)));
+        ProcessInstance second = deliver(callback(prompted("300.00"), 0, "300.00", mpesaReceipt));
+
+        runJobs(second);
+
+        assertThat(second).isEnded().hasPassed("Task_CloseDuplicate", "End_DuplicateIgnored");
+        assertThat(count("select count(*) from wallet_transactions where mpesa_receipt_number = ?", mpesaReceipt))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aReceiptCreditedBetweenTheCheckAndTheCreditIsIgnoredToo() {
+        String mpesaReceipt = receipt();
+        runJobs(deliver(callback(prompted("200.00"), 0, "200.00", mpesaReceipt)));
+
+        ProcessInstance raced = tenantScope.callAs(acme.id(), () -> runtimeService
+                .createProcessInstanceByKey("paymentReconciliation").startBeforeActivity("Task_CreditWallet")
+                .setVariables(Map.of("callbackId", UUID.randomUUID().toString(), "resultCode", "0",
+                        "mpesaReceiptNumber", mpesaReceipt, "amount", "200.00", "clientId", client.id().toString(),
+                        "duplicate", false))
+                .execute());
+
+        assertThat(raced).isEnded().hasPassed("Boundary_AlreadyCredited", "End_DuplicateIgnored");
+        assertThat(count("select count(*) from payments where mpesa_receipt_number = ?", mpesaReceipt)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnmatchedPaymentWaitsForFinanceWhoNamesTheAccount() {
+        String mpesaReceipt = receipt();
+        ProcessInstance process = tenantScope.callAs(acme.id(), () -> runtimeService
+                .createProcessInstanceByKey("paymentReconciliation")
+                .setVariables(Map.of("callbackId", UUID.randomUUID().toString(), "channel", "mpesa_c2b",
+                        "resultCode", "0", "mpesaReceiptNumber", mpesaReceipt, "amount", "1000.00",
+                        "phone", "+254799000111", "accountReference", "NO-SUCH"))
+                .execute());
+        runJobs(process);
+        assertThat(process).isWaitingAt("Task_AssignUnmatched");
+        var task = taskService.createTaskQuery().processInstanceId(process.getId()).singleResult();
+        assertThat(task).hasCandidateGroup("billing_finance");
+
+        onboarding.complete(task, acme, StaffRole.BILLING_FINANCE, Map.of("clientAccountNumber", "999999"));
+        assertThat(process).isWaitingAt("Task_AssignUnmatched");
+        assertThat((String) runtimeService.getVariable(process.getId(), "matchProblem")).contains("999999");
+
+        task = taskService.createTaskQuery().processInstanceId(process.getId()).singleResult();
+        onboarding.complete(task, acme, StaffRole.BILLING_FINANCE, Map.of("clientAccountNumber", client.accountNumber()));
+        runJobs(process);
+
+        assertThat(process).isEnded().hasPassed("Task_LookUpAssignedAccount", "Task_CreditWallet");
+        assertThat(count("select count(*) from invoices where client_id = ? and status = 'paid'", client.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aSuspendedClientWhoPaysUpIsReactivated() {
+        for (String status : new String[] {"approved", "active", "suspended"}) {
+            sql("update clients set status = ? where id = ?", status, client.id());
+        }
+        ProcessInstance process = deliver(callback(prompted("1000.00"), 0, "1000.00", receipt()));
+
+        runJobs(process);
+
+        assertThat(process).isEnded().hasPassed("Task_Reactivate", "Task_SendReceipt");
+        assertThat(count("select count(*) from clients where id = ? and status = 'active'", client.id())).isEqualTo(1);
+        assertThat(count("select count(*) from network_events where client_id = ? and event_type = 'service_reactivated'",
+                client.id())).isEqualTo(1);
+    }
+}
