@@ -121,7 +121,7 @@ public class Invoicing {
                 + " and (?::text is null or status = ?::text)";
         Object[] args = {company, clientId, clientId, status, status};
         long total = jdbc.queryForObject("select count(*) from invoices" + where, Long.class, args);
-        List<Object> pageArgs = new ArrayList<>(List.of(args));
+        List<Object> pageArgs = new ArrayList<>(java.util.Arrays.asList(args));
         pageArgs.add(page.getPageSize());
         pageArgs.add(page.getOffset());
         List<Invoice> content = jdbc.query("select * from invoices" + where

@@ -16,6 +16,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import io.ispflow.billing.Invoicing;
+import io.ispflow.billing.NewInvoice;
 import io.ispflow.billing.NewServicePackage;
 import io.ispflow.billing.ServiceCatalogue;
 import io.ispflow.clients.ClientDirectory;
@@ -24,6 +26,8 @@ import io.ispflow.clients.ClientSearch;
 import io.ispflow.clients.ClientType;
 import io.ispflow.clients.ConnectionType;
 import io.ispflow.network.EquipmentStock;
+import io.ispflow.payments.MpesaSettings;
+import io.ispflow.payments.UpdateMpesaSettings;
 import io.ispflow.network.NewEquipment;
 import io.ispflow.network.Technicians;
 import io.ispflow.platform.TenantScope;
@@ -55,11 +59,16 @@ class DemoData implements ApplicationRunner {
     private final TenantScope tenantScope;
     private final EquipmentStock equipment;
     private final Technicians technicians;
+    private final MpesaSettings mpesa;
+    private final Invoicing invoicing;
 
     DemoData(Companies companies, StaffDirectory staff, ServiceCatalogue catalogue, ClientDirectory clients,
-            TenantScope tenantScope, EquipmentStock equipment, Technicians technicians) {
+            TenantScope tenantScope, EquipmentStock equipment, Technicians technicians, MpesaSettings mpesa,
+            Invoicing invoicing) {
         this.equipment = equipment;
         this.technicians = technicians;
+        this.mpesa = mpesa;
+        this.invoicing = invoicing;
         this.companies = companies;
         this.staff = staff;
         this.catalogue = catalogue;
@@ -122,6 +131,12 @@ class DemoData implements ApplicationRunner {
                     ClientType.valueOf(c[5].toUpperCase()), connection, null, servicePackage.id()),
                     DemoLogins.userId(demo.slug(), StaffRole.SALES_ACCOUNT_MANAGER));
         }
+        // M-PESA against the sandbox simulator, and an open invoice to pay with it
+        mpesa.save(new UpdateMpesaSettings("174379", null, "demo-consumer-key", "demo-consumer-secret",
+                "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919", "sandbox", true));
+        var first = clients.search(new ClientSearch(null, demo.clients().get(0)[0]), Pageable.ofSize(1)).getContent().get(0);
+        invoicing.issue(new NewInvoice(first.id(), new BigDecimal("2500.00"), "Installation fee", null, null,
+                java.time.LocalDate.now().plusDays(7)), "demo");
         log.info("Demo: loaded packages and {} clients for {}", demo.clients().size(), companyId);
     }
 

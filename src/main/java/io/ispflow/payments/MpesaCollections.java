@@ -11,7 +11,6 @@ import io.ispflow.clients.ClientDirectory;
 import io.ispflow.clients.ClientNotFound;
 import io.ispflow.payments.integration.DarajaClient;
 import io.ispflow.payments.integration.StkPush;
-import io.ispflow.payments.mpesa.MpesaSettings;
 import io.ispflow.platform.TenantContext;
 import io.ispflow.shared.Msisdn;
 

@@ -197,11 +197,19 @@ class MoneyApiIntegrationTests {
         String outsider = rival.user(StaffRole.BILLING_FINANCE);
 
         assertThat(api.get("/api/invoices/" + invoiceId, outsider).status()).isEqualTo(404);
-        assertThat(api.get("/api/invoices?clientId=" + client.id(), outsider).body().path("page")
-                .path("totalElements").asInt()).isZero();
+        var outsidersList = api.get("/api/invoices?clientId=" + client.id(), outsider);
+        assertThat(outsidersList.status()).isEqualTo(200);
+        assertThat(outsidersList.body().path("page").path("totalElements").asInt()).isZero();
+        var ownList = api.get("/api/invoices?clientId=" + client.id(), finance);
+        assertThat(ownList.status()).isEqualTo(200);
+        assertThat(ownList.body().path("content").findValuesAsText("id")).containsExactly(invoiceId);
+        assertThat(api.get("/api/invoices?status=paid", finance).body().path("page").path("totalElements").asInt())
+                .isZero();
         assertThat(api.get("/api/payments/" + paymentId, outsider).status()).isEqualTo(404);
         assertThat(api.get("/api/payments/" + paymentId + "/receipt", outsider).status()).isEqualTo(404);
-        assertThat(api.get("/api/payments/history", outsider).body().path("page").path("totalElements").asInt()).isZero();
+        var outsidersHistory = api.get("/api/payments/history", outsider);
+        assertThat(outsidersHistory.status()).isEqualTo(200);
+        assertThat(outsidersHistory.body().path("page").path("totalElements").asInt()).isZero();
         assertThat(api.get("/api/wallet/" + client.id(), outsider).status()).isEqualTo(404);
         assertThat(api.post("/api/wallet/credit", outsider, Map.of("clientId", client.id(), "amount", "50",
                 "reason", "smuggled")).status()).isEqualTo(404);

@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.ispflow.payments.mpesa.MpesaSettings;
+import io.ispflow.payments.MpesaSettings;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.platform.secrets.SecretBox;
 import io.ispflow.shared.StaffRole;

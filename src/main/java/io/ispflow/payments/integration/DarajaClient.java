@@ -63,12 +63,12 @@ public class DarajaClient {
         body.put("CallBackURL", properties.callbackBaseUrl() + "/api/payments/mpesa/callback/" + push.callbackToken());
         body.put("AccountReference", truncate(push.accountReference(), 12));
         body.put("TransactionDesc", truncate(push.description(), 13));
-        Map<String, Object> answer = call(DarajaRoutes.STK_PUSH, credentials, body);
-        if (!"0".equals(DarajaJson.text(answer, "ResponseCode"))) {
+        Reply answer = call(DarajaRoutes.STK_PUSH, credentials, body);
+        if (!"0".equals(DarajaJson.text(answer.body(), "ResponseCode"))) {
             throw rejected(answer);
         }
-        return new StkPushAccepted(DarajaJson.text(answer, "MerchantRequestID"),
-                DarajaJson.text(answer, "CheckoutRequestID"), DarajaJson.text(answer, "CustomerMessage"));
+        return new StkPushAccepted(DarajaJson.text(answer.body(), "MerchantRequestID"),
+                DarajaJson.text(answer.body(), "CheckoutRequestID"), DarajaJson.text(answer.body(), "CustomerMessage"));
     }
 
     /** Daraja's {@code base64(shortcode + passkey + timestamp)}. */
@@ -77,13 +77,13 @@ public class DarajaClient {
     }
 
     /** Calls a route with a bearer token; a token Daraja calls invalid is replaced once and the call repeated. */
-    private Map<String, Object> call(String route, MpesaCredentials credentials, Object body) {
+    private Reply call(String route, MpesaCredentials credentials, Object body) {
         Reply reply = send(route, credentials, body, token(credentials));
         if (reply.status() == 401 || "404.001.03".equals(DarajaJson.text(reply.body(), "errorCode"))) {
             tokens.invalidate(cacheKey(credentials));
             reply = send(route, credentials, body, token(credentials));
         }
-        return reply.body();
+        return reply;
     }
 
     private record Reply(int status, Map<String, Object> body) {
@@ -109,7 +109,7 @@ public class DarajaClient {
             Reply reply = reply(exchange);
             String accessToken = DarajaJson.text(reply.body(), "access_token");
             if (reply.status() != 200 || accessToken == null) {
-                throw rejected(reply.body());
+                throw rejected(reply);
             }
             // expires_in is a number in today's docs and a string in older ones
             long seconds = Long.parseLong(DarajaJson.text(reply.body(), "expires_in").trim());
@@ -132,12 +132,14 @@ public class DarajaClient {
         return credentials.environment() + ':' + credentials.consumerKey();
     }
 
-    private static DarajaRejected rejected(Map<String, Object> answer) {
+    private static DarajaRejected rejected(Reply reply) {
+        Map<String, Object> answer = reply.body();
         String message = DarajaJson.text(answer, "errorMessage");
         if (message == null) {
             message = DarajaJson.text(answer, "ResponseDescription");
         }
-        return new DarajaRejected(DarajaJson.text(answer, "errorCode"), message == null ? "no reason given" : message);
+        return new DarajaRejected(DarajaJson.text(answer, "errorCode"),
+                message == null ? "HTTP " + reply.status() + " without a reason" : message);
     }
 
     private static String truncate(String value, int max) {

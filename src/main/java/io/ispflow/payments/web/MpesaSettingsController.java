@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import io.ispflow.payments.mpesa.MpesaConfiguration;
-import io.ispflow.payments.mpesa.MpesaSettings;
-import io.ispflow.payments.mpesa.UpdateMpesaSettings;
+import io.ispflow.payments.MpesaConfiguration;
+import io.ispflow.payments.MpesaSettings;
+import io.ispflow.payments.UpdateMpesaSettings;
 
 /** The company's M-PESA paybill and Daraja credentials; secrets go in, never out. */
 @RestController

@@ -16,7 +16,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 import io.ispflow.platform.TenantContextFilter;
-import io.ispflow.shared.StaffRole;
 
 /**
  * Two doors. {@code /api/**}: HTTP Basic against the Camunda identity, stateless, role checks on the
@@ -47,15 +46,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webappsAndOperations(HttpSecurity http, StaffAuthenticationProvider staffLogin,
-            ProblemResponses problems) throws Exception {
+    SecurityFilterChain webappsAndOperations(HttpSecurity http) throws Exception {
+        // no login mechanism of Spring's here: the webapps and the engine REST API authenticate
+        // themselves, and only health and info of the actuator are exposed
         return http
-                .authenticationManager(new ProviderManager(staffLogin))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(StaffRole.SUPER_ADMIN.id())
+                        .requestMatchers("/actuator/**").denyAll()
                         .anyRequest().permitAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 // the Camunda webapps bring their own CSRF protection; Spring's would reject their requests
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))

@@ -1,4 +1,4 @@
-package io.ispflow.payments.mpesa;
+package io.ispflow.payments;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.ispflow.payments.mpesa.MpesaCredentials;
 import io.ispflow.platform.TenantContext;
 import io.ispflow.platform.secrets.SecretBox;
 

@@ -1,4 +1,4 @@
-package io.ispflow.payments.mpesa;
+package io.ispflow.payments;
 
 /**
  * A company's M-PESA settings as staff see them: secrets are never shown, only whether they are set.

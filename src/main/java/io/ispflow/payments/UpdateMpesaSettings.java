@@ -1,4 +1,4 @@
-package io.ispflow.payments.mpesa;
+package io.ispflow.payments;
 
 /**
  * New M-PESA settings. A null or blank secret keeps the one stored; secrets are never read back.

@@ -1,0 +1,91 @@
+package io.ispflow.demo.web;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * For the demo only (default profile): answers like the Daraja sandbox so that an STK push works
+ * offline. The application calls it through its real Camel routes (the default profile points the
+ * sandbox URL here); a few seconds after a push, the "customer" pays and the simulator posts
+ * Daraja's success callback to the CallBackURL, as Safaricom would.
+ */
+@RestController
+@RequestMapping("/simulator/daraja")
+@Profile("default")
+class DarajaSandboxSimulator {
+
+    private static final Logger log = LoggerFactory.getLogger(DarajaSandboxSimulator.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private final ScheduledExecutorService customer = Executors.newSingleThreadScheduledExecutor();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @GetMapping("/oauth/v1/generate")
+    Map<String, Object> token() {
+        return Map.of("access_token", "SIM" + UUID.randomUUID().toString().replace("-", ""), "expires_in", 3599);
+    }
+
+    @PostMapping("/mpesa/stkpush/v1/processrequest")
+    Map<String, Object> stkPush(@RequestBody JsonNode push) {
+        String checkout = "ws_CO_SIM" + System.currentTimeMillis() + ThreadLocalRandom.current().nextInt(1000);
+        String merchant = "SIM-" + UUID.randomUUID().toString().substring(0, 8);
+        customer.schedule(() -> pay(push, merchant, checkout), 3, TimeUnit.SECONDS);
+        return Map.of("MerchantRequestID", merchant, "CheckoutRequestID", checkout, "ResponseCode", "0",
+                "ResponseDescription", "Success. Request accepted for processing",
+                "CustomerMessage", "Success. Request accepted for processing");
+    }
+
+    @PostMapping("/mpesa/stkpushquery/v1/query")
+    Map<String, Object> query(@RequestBody JsonNode query) {
+        return Map.of("ResponseCode", "0", "ResponseDescription", "The service request has been accepted successsfully",
+                "CheckoutRequestID", query.path("CheckoutRequestID").asText(), "ResultCode", "0",
+                "ResultDesc", "The service request is processed successfully.");
+    }
+
+    private void pay(JsonNode push, String merchant, String checkout) {
+        String receipt = "SIM" + Long.toString(System.nanoTime() % 100_000_000L, 36).toUpperCase();
+        String callback = """
+                {"Body": {"stkCallback": {"MerchantRequestID": "%s", "CheckoutRequestID": "%s", "ResultCode": 0,
+                 "ResultDesc": "The service request is processed successfully.", "CallbackMetadata": {"Item": [
+                 {"Name": "Amount", "Value": %s}, {"Name": "MpesaReceiptNumber", "Value": "%s"},
+                 {"Name": "TransactionDate", "Value": %s}, {"Name": "PhoneNumber", "Value": %s}]}}}}"""
+                .formatted(merchant, checkout, push.path("Amount").asText(), receipt,
+                        LocalDateTime.now(ZoneId.of("Africa/Nairobi")).format(WHEN), push.path("PhoneNumber").asText());
+        try {
+            var response = http.send(HttpRequest.newBuilder(URI.create(push.path("CallBackURL").asText()))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(callback))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            log.info("Simulated M-PESA payment {} of KES {} for {}: callback answered {}", receipt,
+                    push.path("Amount").asText(), push.path("AccountReference").asText(), response.statusCode());
+        } catch (Exception e) {
+            log.warn("Simulated M-PESA callback could not be delivered: {}", e.toString());
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        customer.shutdownNow();
+    }
+}
