@@ -30,10 +30,6 @@ public final class Browser implements AutoCloseable {
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
     }
 
-    public static boolean available() {
-        return Files.isExecutable(Path.of(System.getenv().getOrDefault("ISPFLOW_CHROMIUM", "/usr/bin/chromium")));
-    }
-
     public Page newPage() {
         return chromium.newContext(new NewContextOptions().setViewportSize(1400, 1000).setLocale("en-GB")).newPage();
     }
