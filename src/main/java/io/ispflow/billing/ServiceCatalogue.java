@@ -34,12 +34,6 @@ public class ServiceCatalogue {
     }
 
     @Transactional(readOnly = true)
-    public Optional<ServicePackage> findByName(String name) {
-        return packages.findByCompanyIdAndName(TenantContext.requireCompanyId(), name)
-                .map(ServicePackageEntity::toPackage);
-    }
-
-    @Transactional(readOnly = true)
     public List<ServicePackage> offered() {
         return packages.findByCompanyIdAndActiveTrueOrderByMonthlyRate(TenantContext.requireCompanyId()).stream()
                 .map(ServicePackageEntity::toPackage).toList();

@@ -6,7 +6,6 @@ import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.UUID;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -33,21 +32,18 @@ public class Receipts {
     private static final Font BOLD = new Font(Font.HELVETICA, 10, Font.BOLD);
     private static final Font PLAIN = new Font(Font.HELVETICA, 10);
 
-    private final Payments payments;
     private final ClientDirectory clients;
     private final Companies companies;
     private final WalletLedger ledger;
 
-    Receipts(Payments payments, ClientDirectory clients, Companies companies, WalletLedger ledger) {
-        this.payments = payments;
+    Receipts(ClientDirectory clients, Companies companies, WalletLedger ledger) {
         this.clients = clients;
         this.companies = companies;
         this.ledger = ledger;
     }
 
     @Transactional(readOnly = true)
-    public byte[] pdf(UUID paymentId) {
-        Payment payment = payments.find(paymentId).orElseThrow(() -> new PaymentNotFound(paymentId));
+    public byte[] pdf(Payment payment) {
         var client = clients.find(payment.clientId()).orElseThrow();
         var company = companies.find(TenantContext.requireCompanyId()).orElseThrow();
         var out = new ByteArrayOutputStream();

@@ -1,6 +1,5 @@
 package io.ispflow.tenancy;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,8 +49,4 @@ public class Companies {
         return tenantScope.callPlatformWide(() -> companies.findBySlug(slug).map(CompanyEntity::toCompany));
     }
 
-    @Transactional(readOnly = true)
-    public List<Company> all() {
-        return tenantScope.callPlatformWide(() -> companies.findAll().stream().map(CompanyEntity::toCompany).toList());
-    }
 }

@@ -101,6 +101,7 @@ class ClientApiIntegrationTests {
         String account = register(acme, otieno).path("accountNumber").asText();
 
         var all = api.get("/api/clients?size=1", admin(acme));
+        assertThat(all.status()).isEqualTo(200);
         assertThat(all.body().path("page").path("totalElements").asInt()).isEqualTo(2);
         assertThat(all.body().path("content")).hasSize(1);
 
@@ -185,9 +186,8 @@ class ClientApiIntegrationTests {
         void nothingIsWrittenWhenValidationFails() {
             var body = wanjiku();
             body.put("phone", "07");
-            api.post("/api/clients", sales(acme), body);
-            assertThat(api.get("/api/clients", admin(acme)).body().path("page").path("totalElements").asInt())
-                    .isZero();
+            assertThat(api.post("/api/clients", sales(acme), body).status()).isEqualTo(400);
+            assertThat(names(api.get("/api/clients", admin(acme)))).isEmpty();
         }
     }
 
@@ -221,7 +221,7 @@ class ClientApiIntegrationTests {
             register(rival, wanjiku());
             var reply = api.call(HttpMethod.GET, "/api/clients", admin(acme), null,
                     Map.of(CompanyHeader.NAME, rival.id().toString()));
-            assertThat(reply.body().path("page").path("totalElements").asInt()).isZero();
+            assertThat(names(reply)).isEmpty();
         }
 
         @Test

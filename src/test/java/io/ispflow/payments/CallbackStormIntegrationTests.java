@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,6 +26,7 @@ import io.ispflow.clients.ClientDetails;
 import io.ispflow.payments.MpesaSettings;
 import io.ispflow.payments.UpdateMpesaSettings;
 import io.ispflow.platform.TenantScope;
+import io.ispflow.support.DueJobs;
 import io.ispflow.support.IntegrationTest;
 import io.ispflow.support.OnboardingFixture;
 import io.ispflow.support.TestCompanies;
@@ -51,7 +51,7 @@ class CallbackStormIntegrationTests {
     @Autowired
     MpesaSettings settings;
     @Autowired
-    ManagementService managementService;
+    DueJobs dueJobs;
     @Autowired
     TenantScope tenantScope;
     @Autowired
@@ -113,7 +113,7 @@ class CallbackStormIntegrationTests {
         assertThat(senders.awaitTermination(5, TimeUnit.MINUTES)).isTrue();
         assertThat(failures).isEmpty();
 
-        runReconciliations(company.id().toString());
+        dueJobs.ofTenant(company.id().toString());
 
         BigDecimal expected = pushes.stream().map(Push::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         var totals = tenantScope.callAs(company.id(), () -> transactions.execute(tx -> jdbc.queryForMap("""
@@ -135,18 +135,6 @@ class CallbackStormIntegrationTests {
         assertThat(((BigDecimal) totals.get("balances")).add((BigDecimal) totals.get("settled")))
                 .isEqualByComparingTo(expected);
         assertThat(((Number) totals.get("processed")).intValue()).isEqualTo(PAYMENTS);
-    }
-
-    /** Runs the company's due reconciliation jobs, as the job executor would, until none is left. */
-    private void runReconciliations(String tenant) {
-        for (int round = 0; round < 50; round++) {
-            var jobs = managementService.createJobQuery().tenantIdIn(tenant).executable().listPage(0, 500);
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
-        throw new AssertionError("reconciliation jobs did not run out");
     }
 
     private static String callback(Push push) {

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -34,18 +33,18 @@ public class OnboardingFixture {
     private final TenantScope tenantScope;
     private final TaskService taskService;
     private final IdentityService identityService;
-    private final ManagementService managementService;
+    private final DueJobs dueJobs;
     private final RuntimeService runtimeService;
 
     OnboardingFixture(ClientDirectory clients, EquipmentStock stock, TenantScope tenantScope, TaskService taskService,
-            IdentityService identityService, ManagementService managementService, RuntimeService runtimeService) {
+            IdentityService identityService, DueJobs dueJobs, RuntimeService runtimeService) {
         this.runtimeService = runtimeService;
         this.clients = clients;
         this.stock = stock;
         this.tenantScope = tenantScope;
         this.taskService = taskService;
         this.identityService = identityService;
-        this.managementService = managementService;
+        this.dueJobs = dueJobs;
     }
 
     public ClientDetails register(TestCompany company, String name) {
@@ -89,16 +88,7 @@ public class OnboardingFixture {
 
     /** Runs every due job of the client's processes, as the job executor would, until none is left. */
     public void runJobs(ClientDetails client) {
-        for (int round = 0; round < 20; round++) {
-            var due = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(client.id().toString())
-                    .list().stream()
-                    .flatMap(p -> managementService.createJobQuery().processInstanceId(p.getId()).executable().list().stream())
-                    .toList();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService.executeJob(job.getId()));
-        }
-        throw new AssertionError("jobs keep coming for " + client.name());
+        dueJobs.ofProcessInstances(() -> runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(client.id().toString()).list().stream().map(p -> p.getId()).toList());
     }
 }

@@ -10,7 +10,5 @@ public interface ServicePackageRepository extends JpaRepository<ServicePackageEn
 
     Optional<ServicePackageEntity> findByCompanyIdAndId(UUID companyId, UUID id);
 
-    Optional<ServicePackageEntity> findByCompanyIdAndName(UUID companyId, String name);
-
     List<ServicePackageEntity> findByCompanyIdAndActiveTrueOrderByMonthlyRate(UUID companyId);
 }

@@ -128,7 +128,7 @@ class PaymentController {
         headers.setContentType(MediaType.APPLICATION_PDF);
         headers.setContentDisposition(ContentDisposition.inline()
                 .filename("receipt-" + payment.receiptNumber() + ".pdf").build());
-        return new ResponseEntity<>(receipts.pdf(id), headers, HttpStatus.OK);
+        return new ResponseEntity<>(receipts.pdf(payment), headers, HttpStatus.OK);
     }
 
     @ExceptionHandler(PaymentNotFound.class)

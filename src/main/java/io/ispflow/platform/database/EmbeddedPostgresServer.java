@@ -46,17 +46,6 @@ public final class EmbeddedPostgresServer {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database;
     }
 
-    /** A superuser connection, for tooling that must see past row-level security (benchmarks, tests). */
-    public Connection superuserConnection() throws SQLException {
-        return postgres.getDatabase("postgres", database).getConnection();
-    }
-
-    /** The server started in this JVM for the given data directory settings, if any. */
-    public static EmbeddedPostgresServer running() {
-        return RUNNING.values().stream().findFirst()
-                .orElseThrow(() -> new IllegalStateException("no embedded PostgreSQL runs in this JVM"));
-    }
-
     private static EmbeddedPostgresServer start(EmbeddedPostgresProperties settings) {
         try {
             var builder = EmbeddedPostgres.builder()

@@ -12,7 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Remembers, for a few minutes, what a verified user name and password stand for, so that a bcrypt
- * check (tens of milliseconds of CPU) is not paid on every API request. Like the Camunda webapps'
+ * check (cost 10) is not paid on every API request. Like the Camunda webapps'
  * login cache: a changed password or membership takes effect within {@link #TTL}. Passwords are kept
  * only as SHA-256 digests, in memory.
  */

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -29,6 +28,7 @@ import io.ispflow.payments.MpesaSettings;
 import io.ispflow.payments.UpdateMpesaSettings;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
+import io.ispflow.support.DueJobs;
 import io.ispflow.support.FullProcessCoverage;
 import io.ispflow.support.IntegrationTest;
 import io.ispflow.support.OnboardingFixture;
@@ -47,7 +47,7 @@ class PaymentReconciliationProcessIntegrationTests {
     @Autowired
     TaskService taskService;
     @Autowired
-    ManagementService managementService;
+    DueJobs dueJobs;
     @Autowired
     TestCompanies testCompanies;
     @Autowired
@@ -108,13 +108,7 @@ class PaymentReconciliationProcessIntegrationTests {
     }
 
     void runJobs(ProcessInstance process) {
-        for (int i = 0; i < 10; i++) {
-            var jobs = managementService.createJobQuery().processInstanceId(process.getId()).executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(j -> managementService.executeJob(j.getId()));
-        }
+        dueJobs.ofProcessInstance(process.getId());
     }
 
     String receipt() {

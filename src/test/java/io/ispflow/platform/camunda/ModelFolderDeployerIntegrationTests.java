@@ -114,12 +114,13 @@ class ModelFolderDeployerIntegrationTests {
     }
 
     @Test
-    void theRepositoryFoldersDeployAsTheyAre() {
+    void theRepositoryFoldersDeployedAtStartAreNotDeployedAgain() {
         var repository = new ModelFolderDeployer(repositoryService,
                 new ModelFolders(Path.of("").toAbsolutePath(), "processes", "dmn", "forms"));
-        repository.deployAll();
-        assertThat(repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("licenseLimits").count())
-                .isPositive();
+
+        assertThat(repository.deployAll()).isEmpty();
+        assertThat(repositoryService.createDeploymentQuery().deploymentName("processes/client-onboarding.bpmn").count())
+                .isEqualTo(1);
     }
 
     private int latestProcessVersion() {
