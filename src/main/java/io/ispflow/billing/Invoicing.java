@@ -114,6 +114,14 @@ public class Invoicing {
                 TenantContext.requireCompanyId()).stream().findFirst();
     }
 
+    /** The invoice with this number (as a payer may type it: any case, spaces around). */
+    @Transactional(readOnly = true)
+    public Optional<Invoice> findByNumber(String invoiceNumber) {
+        return jdbc.query("select * from invoices where invoice_number = ? and isp_company_id = ?", INVOICE,
+                invoiceNumber.trim().toUpperCase(java.util.Locale.ROOT), TenantContext.requireCompanyId())
+                .stream().findFirst();
+    }
+
     @Transactional(readOnly = true)
     public Page<Invoice> search(UUID clientId, String status, Pageable page) {
         UUID company = TenantContext.requireCompanyId();

@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.ispflow.clients.ClientDirectory;
 import io.ispflow.clients.ClientNotFound;
 import io.ispflow.payments.integration.DarajaClient;
+import io.ispflow.payments.integration.PaybillRegistration;
 import io.ispflow.payments.integration.StkPush;
 import io.ispflow.platform.TenantContext;
 import io.ispflow.shared.Msisdn;
@@ -56,5 +57,22 @@ public class MpesaCollections {
                 client.accountNumber(), requestedBy, TenantContext.requireCompanyId());
         return new StkPushRequested(id, accepted.checkoutRequestId(), clientId, "+" + payer, amount,
                 client.accountNumber(), "pending", accepted.customerMessage());
+    }
+
+    /**
+     * Registers the company's paybill confirmation and validation URLs with Daraja, so that payments
+     * made from the phone menu reach us.
+     *
+     * @throws MpesaNotConfigured when the company has no M-PESA settings
+     * @throws io.ispflow.payments.integration.DarajaRejected when M-PESA refuses the registration
+     */
+    @Transactional
+    public PaybillRegistration registerPaybillUrls() {
+        var credentials = settings.credentials().orElseThrow(MpesaNotConfigured::new);
+        String token = settings.callbackToken().orElseThrow(MpesaNotConfigured::new);
+        PaybillRegistration registration = daraja.registerC2bUrls(credentials, token);
+        jdbc.update("update mpesa_settings set c2b_registered_at = now() where isp_company_id = ?",
+                TenantContext.requireCompanyId());
+        return registration;
     }
 }

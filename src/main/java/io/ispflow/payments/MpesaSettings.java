@@ -1,7 +1,5 @@
 package io.ispflow.payments;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.ispflow.payments.mpesa.MpesaCredentials;
+import io.ispflow.payments.intake.CallbackTokens;
 import io.ispflow.platform.TenantContext;
 import io.ispflow.platform.secrets.SecretBox;
 
@@ -24,7 +23,6 @@ public class MpesaSettings {
 
     private final JdbcTemplate jdbc;
     private final SecretBox secrets;
-    private final SecureRandom random = new SecureRandom();
 
     MpesaSettings(JdbcTemplate jdbc, SecretBox secrets) {
         this.jdbc = jdbc;
@@ -46,7 +44,7 @@ public class MpesaSettings {
                     environment = excluded.environment, is_active = excluded.is_active, updated_at = now()""",
                 company, update.paybillNumber(), blankToNull(update.shortcode()), blankToNull(update.consumerKey()),
                 secrets.encrypt(blankToNull(update.consumerSecret())), secrets.encrypt(blankToNull(update.passkey())),
-                update.environment(), newCallbackToken(), update.active());
+                update.environment(), CallbackTokens.next(), update.active());
         return current().orElseThrow();
     }
 
@@ -80,12 +78,6 @@ public class MpesaSettings {
     @Transactional(readOnly = true)
     public Optional<String> callbackToken() {
         return current().map(c -> c.callbackPath().substring(CALLBACK_PATH.length()));
-    }
-
-    private String newCallbackToken() {
-        byte[] token = new byte[32];
-        random.nextBytes(token);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
     private static String blankToNull(String value) {

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.ispflow.billing.DocumentNumbers;
 import io.ispflow.billing.Posting;
 import io.ispflow.billing.WalletCredits;
+import io.ispflow.billing.WalletLedger;
 import io.ispflow.platform.TenantContext;
 
 /**
@@ -30,11 +31,13 @@ public class Payments {
 
     private final JdbcTemplate jdbc;
     private final WalletCredits wallet;
+    private final WalletLedger ledger;
     private final DocumentNumbers numbers;
 
-    Payments(JdbcTemplate jdbc, WalletCredits wallet, DocumentNumbers numbers) {
+    Payments(JdbcTemplate jdbc, WalletCredits wallet, WalletLedger ledger, DocumentNumbers numbers) {
         this.jdbc = jdbc;
         this.wallet = wallet;
+        this.ledger = ledger;
         this.numbers = numbers;
     }
 
@@ -42,6 +45,14 @@ public class Payments {
     public Payment receive(ReceivePayment payment, String recordedBy) {
         UUID company = TenantContext.requireCompanyId();
         wallet.requireClient(payment.clientId());
+        if (payment.method() == PaymentMethod.MPESA) {
+            // one M-PESA decision per client at a time, so that the two keys of a payment meet
+            ledger.lockBalance(payment.clientId());
+            if (joinedToKnownPayment(payment)) {
+                throw new DuplicatePayment(payment.mpesaReceiptNumber() != null ? payment.mpesaReceiptNumber()
+                        : payment.reference());
+            }
+        }
         UUID id = UUID.randomUUID();
         String receipt = numbers.next(company, "receipt", "RCT");
         // a conflict must not abort the transaction (the caller records the duplicate), so no exception here
@@ -61,6 +72,54 @@ public class Payments {
         wallet.pay(payment.clientId(), payment.amount(), new Posting(
                 describe(payment), payment.reference(), payment.mpesaReceiptNumber(), id, null, recordedBy));
         return find(id).orElseThrow();
+    }
+
+    /**
+     * A payment credited on the CheckoutRequestID alone (a status query answered before Daraja's
+     * callback) learns its receipt number when the callback comes.
+     */
+    @Transactional
+    public void learnReceipt(String checkoutRequestId, String mpesaReceiptNumber) {
+        if (mpesaReceiptNumber == null) {
+            return;
+        }
+        jdbc.update("""
+                update payments set mpesa_receipt_number = ?
+                where payment_method = 'mpesa' and reference_number = ? and mpesa_receipt_number is null
+                  and not exists (select 1 from payments p where p.mpesa_receipt_number = ?)""",
+                mpesaReceiptNumber, checkoutRequestId, mpesaReceiptNumber);
+    }
+
+    /**
+     * An M-PESA payment has two keys, the receipt and (for STK pushes) the CheckoutRequestID, but is
+     * sometimes told with one only: a status query confirms a push without its receipt, a paybill
+     * confirmation of the same money carries the receipt without the push. When the other half was
+     * credited already (same client, same amount, within a day), the keys are joined on the credited
+     * payment and nothing is credited again.
+     */
+    private boolean joinedToKnownPayment(ReceivePayment payment) {
+        if (payment.mpesaReceiptNumber() != null && payment.reference() == null) {
+            return jdbc.update("""
+                    update payments set mpesa_receipt_number = ?
+                    where id = (select id from payments
+                                where client_id = ? and payment_method = 'mpesa' and amount = ?
+                                  and mpesa_receipt_number is null and reference_number is not null
+                                  and paid_at > now() - interval '1 day'
+                                order by paid_at limit 1)""",
+                    payment.mpesaReceiptNumber(), payment.clientId(), payment.amount()) == 1;
+        }
+        if (payment.reference() != null && payment.mpesaReceiptNumber() == null) {
+            return jdbc.update("""
+                    update payments set reference_number = ?
+                    where id = (select p.id from payments p
+                                join mpesa_stk_requests r on r.checkout_request_id = ?
+                                where p.client_id = ? and p.payment_method = 'mpesa' and p.amount = ?
+                                  and p.reference_number is null and p.mpesa_receipt_number is not null
+                                  and p.paid_at >= r.created_at and p.paid_at < r.created_at + interval '1 day'
+                                order by p.paid_at limit 1)""",
+                    payment.reference(), payment.reference(), payment.clientId(), payment.amount()) == 1;
+        }
+        return false;
     }
 
     @Transactional(readOnly = true)

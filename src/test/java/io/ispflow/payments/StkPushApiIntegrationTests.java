@@ -1,33 +1,27 @@
 package io.ispflow.payments;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
 import io.ispflow.support.Api;
+import io.ispflow.support.DarajaPeer;
 import io.ispflow.support.IntegrationTest;
 import io.ispflow.support.OnboardingFixture;
 import io.ispflow.support.TestCompanies;
@@ -35,23 +29,7 @@ import io.ispflow.support.TestCompanies.TestCompany;
 
 /** {@code POST /api/payments/mpesa-stk} through the Camel route to a Daraja peer on loopback. */
 @IntegrationTest
-class StkPushApiIntegrationTests {
-
-    static final WireMockServer DARAJA = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
-
-    @DynamicPropertySource
-    static void darajaOnLoopback(DynamicPropertyRegistry registry) {
-        if (!DARAJA.isRunning()) {
-            DARAJA.start();
-        }
-        registry.add("isp.payments.daraja.sandbox-url", () -> "http://127.0.0.1:" + DARAJA.port());
-        registry.add("isp.payments.daraja.callback-base-url", () -> "https://isp.example.co.ke");
-    }
-
-    @AfterAll
-    static void stopDaraja() {
-        DARAJA.stop();
-    }
+class StkPushApiIntegrationTests extends DarajaPeer {
 
     @Autowired
     TestRestTemplate http;
@@ -73,9 +51,6 @@ class StkPushApiIntegrationTests {
 
     @BeforeEach
     void acmeWithMpesa() {
-        DARAJA.resetAll();
-        DARAJA.stubFor(get(urlPathEqualTo("/oauth/v1/generate")).willReturn(aResponse().withStatus(200)
-                .withBody("{\"access_token\": \"c9SQxWWhmdVRlyh0zh8gZDTkubVF\", \"expires_in\": 3599}")));
         DARAJA.stubFor(post(urlEqualTo("/mpesa/stkpush/v1/processrequest")).willReturn(aResponse().withStatus(200)
                 .withBody("""
                         {"MerchantRequestID": "2654-4b64-97ff-b827b542881d3130",

@@ -1,48 +1,91 @@
 package io.ispflow.payments.integration;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-import io.ispflow.payments.mpesa.CallbackRefused;
+import io.ispflow.payments.intake.CallbackRefused;
 import io.ispflow.payments.mpesa.MpesaCallbackInbox;
+import io.ispflow.payments.mpesa.PaybillInbox;
 
 /**
- * Daraja posts STK results to {@code /api/payments/mpesa/callback/<company token>}. The route stores
- * the callback (committed) and only then acknowledges it, as Daraja expects, with
- * {@code {"ResultCode":0,"ResultDesc":"Accepted"}}; a refused callback gets its status and no
+ * What Daraja posts to us, each under the company's unguessable token:
+ * <ul>
+ * <li>STK results to {@code /api/payments/mpesa/callback/<token>}, acknowledged with
+ * {@code {"ResultCode":0,"ResultDesc":"Accepted"}};</li>
+ * <li>paybill (C2B) validation to {@code /api/payments/paybill/<token>/validation}, answered with the
+ * verdict;</li>
+ * <li>paybill (C2B) confirmation to {@code /api/payments/paybill/<token>/confirmation}, acknowledged with
+ * {@code {"ResultCode":0,"ResultDesc":"Success"}}.</li>
+ * </ul>
+ * Payments are stored (committed) before they are acknowledged; a refused request gets its status and no
  * acknowledgement.
  */
 @Component
 class DarajaCallbackRoutes extends RouteBuilder {
 
-    static final String ACK = "{\"ResultCode\":0,\"ResultDesc\":\"Accepted\"}";
+    static final String STK_ACK = "{\"ResultCode\":0,\"ResultDesc\":\"Accepted\"}";
+    static final String CONFIRMATION_ACK = "{\"ResultCode\":0,\"ResultDesc\":\"Success\"}";
 
-    private final MpesaCallbackInbox inbox;
+    private final MpesaCallbackInbox stkInbox;
+    private final PaybillInbox paybillInbox;
 
-    DarajaCallbackRoutes(MpesaCallbackInbox inbox) {
-        this.inbox = inbox;
+    DarajaCallbackRoutes(MpesaCallbackInbox stkInbox, PaybillInbox paybillInbox) {
+        this.stkInbox = stkInbox;
+        this.paybillInbox = paybillInbox;
     }
 
     @Override
     public void configure() {
+        onException(CallbackRefused.class).handled(true)
+                .process(exchange -> {
+                    var refused = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, CallbackRefused.class);
+                    exchange.getMessage().removeHeaders("*");
+                    exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, refused.status());
+                    exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+                    exchange.getMessage().setBody("{\"ResultCode\":1,\"ResultDesc\":\"Rejected\"}");
+                });
+
         from("platform-http:/api/payments/mpesa/callback/{token}?httpMethodRestrict=POST")
                 .routeId("payments.stk-callback")
-                .onException(CallbackRefused.class).handled(true)
-                    .process(exchange -> {
-                        var refused = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, CallbackRefused.class);
-                        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, refused.status());
-                        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-                        exchange.getMessage().setBody("{\"ResultCode\":1,\"ResultDesc\":\"Rejected\"}");
-                    })
-                .end()
                 .convertBodyTo(String.class)
-                .process(exchange -> inbox.acceptStkCallback(
-                        exchange.getMessage().getHeader("token", String.class),
-                        exchange.getMessage().getBody(String.class),
-                        exchange.getMessage().getHeader("X-Forwarded-For", String.class)))
-                .removeHeaders("*")
-                .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))
-                .setBody(constant(ACK));
+                .process(exchange -> stkInbox.acceptStkCallback(token(exchange), body(exchange), source(exchange)))
+                .process(answer(STK_ACK));
+
+        from("platform-http:/api/payments/paybill/{token}/validation?httpMethodRestrict=POST")
+                .routeId("payments.c2b-validation")
+                .convertBodyTo(String.class)
+                .process(exchange -> {
+                    var verdict = paybillInbox.validate(token(exchange), body(exchange), source(exchange));
+                    answer("{\"ResultCode\":\"" + verdict.resultCode() + "\",\"ResultDesc\":\""
+                            + verdict.resultDesc() + "\"}").process(exchange);
+                });
+
+        from("platform-http:/api/payments/paybill/{token}/confirmation?httpMethodRestrict=POST")
+                .routeId("payments.c2b-confirmation")
+                .convertBodyTo(String.class)
+                .process(exchange -> paybillInbox.confirm(token(exchange), body(exchange), source(exchange)))
+                .process(answer(CONFIRMATION_ACK));
+    }
+
+    private static Processor answer(String json) {
+        return exchange -> {
+            exchange.getMessage().removeHeaders("*");
+            exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+            exchange.getMessage().setBody(json);
+        };
+    }
+
+    private static String token(Exchange exchange) {
+        return exchange.getMessage().getHeader("token", String.class);
+    }
+
+    private static String body(Exchange exchange) {
+        return exchange.getMessage().getBody(String.class);
+    }
+
+    private static String source(Exchange exchange) {
+        return exchange.getMessage().getHeader("X-Forwarded-For", String.class);
     }
 }

@@ -71,6 +71,60 @@ public class DarajaClient {
                 DarajaJson.text(answer.body(), "CheckoutRequestID"), DarajaJson.text(answer.body(), "CustomerMessage"));
     }
 
+    /**
+     * Asks Daraja how a push ended, for when its callback is late. A prompt still on the handset
+     * (result 4999, or error 500.001.1001 "being processed") is {@link StkQueryAnswer.State#PENDING},
+     * never a failure.
+     */
+    public StkQueryAnswer stkQuery(MpesaCredentials credentials, String checkoutRequestId) {
+        String timestamp = LocalDateTime.now(clock.withZone(NAIROBI)).format(TIMESTAMP);
+        var body = new LinkedHashMap<String, Object>();
+        body.put("BusinessShortCode", credentials.shortcode());
+        body.put("Password", password(credentials.shortcode(), credentials.passkey(), timestamp));
+        body.put("Timestamp", timestamp);
+        body.put("CheckoutRequestID", checkoutRequestId);
+        Reply answer = call(DarajaRoutes.STK_QUERY, credentials, body);
+        String errorCode = DarajaJson.text(answer.body(), "errorCode");
+        String errorMessage = DarajaJson.text(answer.body(), "errorMessage");
+        if ("500.001.1001".equals(errorCode) && errorMessage != null
+                && errorMessage.toLowerCase(java.util.Locale.ROOT).contains("being processed")) {
+            return StkQueryAnswer.pending(errorMessage);
+        }
+        String resultCode = DarajaJson.text(answer.body(), "ResultCode");
+        if (resultCode == null) {
+            throw rejected(answer);
+        }
+        return StkQueryAnswer.of(resultCode.trim(), DarajaJson.text(answer.body(), "ResultDesc"));
+    }
+
+    /**
+     * Registers the company's C2B confirmation and validation URLs for its shortcode. Payments made
+     * from the phone menu complete when validation cannot be reached ({@code ResponseType Completed}):
+     * a customer's money is never turned away because the ISP's server was slow.
+     *
+     * @return the URLs registered, with Daraja's OriginatorCoversationID (sic)
+     */
+    public PaybillRegistration registerC2bUrls(MpesaCredentials credentials, String callbackToken) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("ShortCode", credentials.shortcode());
+        body.put("ResponseType", "Completed");
+        String base = properties.callbackBaseUrl() + C2B_PATH + callbackToken;
+        body.put("ConfirmationURL", base + "/confirmation");
+        body.put("ValidationURL", base + "/validation");
+        Reply answer = call(DarajaRoutes.C2B_REGISTER, credentials, body);
+        if (!"0".equals(DarajaJson.text(answer.body(), "ResponseCode"))) {
+            throw rejected(answer);
+        }
+        return new PaybillRegistration(credentials.shortcode(), base + "/confirmation", base + "/validation",
+                DarajaJson.text(answer.body(), "OriginatorCoversationID"));
+    }
+
+    /**
+     * Where Daraja posts C2B validation and confirmation requests. Daraja refuses URLs containing
+     * "mpesa", "query" and similar words, hence a path of its own.
+     */
+    public static final String C2B_PATH = "/api/payments/paybill/";
+
     /** Daraja's {@code base64(shortcode + passkey + timestamp)}. */
     static String password(String shortcode, String passkey, String timestamp) {
         return Base64.getEncoder().encodeToString((shortcode + passkey + timestamp).getBytes(StandardCharsets.UTF_8));

@@ -15,6 +15,7 @@ class DarajaRoutes extends RouteBuilder {
     static final String TOKEN = "direct:daraja-token";
     static final String STK_PUSH = "direct:daraja-stk-push";
     static final String STK_QUERY = "direct:daraja-stk-query";
+    static final String C2B_REGISTER = "direct:daraja-c2b-register";
     static final String BASE_URL = "DarajaBaseUrl";
 
     private final DarajaProperties properties;
@@ -45,6 +46,11 @@ class DarajaRoutes extends RouteBuilder {
         from(STK_QUERY).routeId("payments.daraja-stk-query")
                 .to("direct:daraja-post-json")
                 .toD("${exchangeProperty." + BASE_URL + "}/mpesa/stkpushquery/v1/query" + options)
+                .to("direct:daraja-json");
+
+        from(C2B_REGISTER).routeId("payments.daraja-c2b-register")
+                .to("direct:daraja-post-json")
+                .toD("${exchangeProperty." + BASE_URL + "}/mpesa/c2b/v2/registerurl" + options)
                 .to("direct:daraja-json");
 
         from("direct:daraja-post-json").routeId("payments.daraja-post-json")

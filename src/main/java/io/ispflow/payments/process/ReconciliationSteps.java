@@ -51,16 +51,20 @@ public class ReconciliationSteps {
         this.notifier = notifier;
     }
 
-    /** Whether this M-PESA receipt was credited already (by an earlier delivery or another channel). */
+    /** Whether this M-PESA receipt or bank reference was credited already (earlier delivery, other channel). */
     @Transactional(readOnly = true)
     public void checkDuplicate(DelegateExecution execution) {
-        String receipt = (String) execution.getVariable(RECEIPT);
+        String receipt = receipt(execution);
+        String bankReference = (String) execution.getVariable(BANK_REFERENCE);
         boolean duplicate = receipt != null && Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from payments where mpesa_receipt_number = ?)", Boolean.class, receipt));
+                "select exists (select 1 from payments where mpesa_receipt_number = ?)", Boolean.class, receipt))
+                || bankReference != null && Boolean.TRUE.equals(jdbc.queryForObject("""
+                        select exists (select 1 from payments where payment_method = 'bank' and reference_number = ?)""",
+                        Boolean.class, bankReference));
         execution.setVariable(DUPLICATE, duplicate);
     }
 
-    /** The client: the one we prompted, else by account number, else by phone. */
+    /** The client: the one we prompted, else by account number, else by phone, else by invoice number. */
     @Transactional(readOnly = true)
     public void matchClient(DelegateExecution execution) {
         String checkout = (String) execution.getVariable(CHECKOUT_REQUEST_ID);
@@ -68,7 +72,9 @@ public class ReconciliationSteps {
                 "select client_id from mpesa_stk_requests where checkout_request_id = ?", UUID.class, checkout);
         var client = prompted.stream().findFirst().flatMap(clients::find)
                 .or(() -> accountReference(execution).flatMap(clients::findByAccountNumber))
-                .or(() -> phone(execution).flatMap(clients::findByPhone));
+                .or(() -> phone(execution).flatMap(clients::findByPhone))
+                .or(() -> accountReference(execution).flatMap(invoicing::findByNumber)
+                        .flatMap(invoice -> clients.find(invoice.clientId())));
         execution.setVariable(CLIENT_ID, client.map(c -> c.id().toString()).orElse(null));
     }
 
@@ -83,15 +89,18 @@ public class ReconciliationSteps {
         execution.setVariable(CLIENT_ID, client.id().toString());
     }
 
-    /** Credits the wallet and settles open invoices, exactly once per receipt. */
+    /** Credits the wallet and settles open invoices, exactly once per receipt or bank reference. */
     @Transactional(noRollbackFor = {DuplicatePayment.class, BpmnError.class})
     public void credit(DelegateExecution execution) {
         UUID clientId = UUID.fromString((String) execution.getVariable(CLIENT_ID));
+        boolean bank = isBank(execution);
+        String receipt = receipt(execution);
         try {
             var payment = payments.receive(new ReceivePayment(clientId, FormValues.decimal(execution.getVariable(AMOUNT)),
-                    PaymentMethod.MPESA, (String) execution.getVariable(CHECKOUT_REQUEST_ID),
-                    (String) execution.getVariable(RECEIPT), (String) execution.getVariable(PHONE), null, null),
-                    "M-PESA");
+                    bank ? PaymentMethod.BANK : PaymentMethod.MPESA,
+                    (String) execution.getVariable(bank ? BANK_REFERENCE : CHECKOUT_REQUEST_ID), receipt,
+                    (String) execution.getVariable(PHONE), null, null), bank ? "bank" : "M-PESA");
+            execution.setVariable(RECEIPT, receipt);
             execution.setVariable(PAYMENT_ID, payment.id().toString());
             execution.setVariable(RECEIPT_NUMBER, payment.receiptNumber());
             markRequest(execution, "completed");
@@ -111,7 +120,7 @@ public class ReconciliationSteps {
     @Transactional
     public void reactivate(DelegateExecution execution) {
         lifecycle.reactivate(UUID.fromString((String) execution.getVariable(CLIENT_ID)), "payments",
-                "Paid: M-PESA " + execution.getVariable(RECEIPT));
+                "Paid: " + paidBy(execution));
     }
 
     @Transactional
@@ -119,7 +128,7 @@ public class ReconciliationSteps {
         UUID clientId = UUID.fromString((String) execution.getVariable(CLIENT_ID));
         var client = clients.find(clientId).orElseThrow();
         notifier.textClient(clientId, client.phone(), "payment_receipt", "Asante " + client.name() + "! We received KES "
-                + execution.getVariable(AMOUNT) + " (M-PESA " + execution.getVariable(RECEIPT) + "), receipt "
+                + execution.getVariable(AMOUNT) + " (" + paidBy(execution) + "), receipt "
                 + execution.getVariable(RECEIPT_NUMBER) + ". Account " + client.accountNumber() + ".");
         markProcessed(execution);
     }
@@ -156,18 +165,46 @@ public class ReconciliationSteps {
         };
     }
 
+    /** Records how the push ended; a payment that came after all overrides an earlier failure or expiry. */
     private void markRequest(DelegateExecution execution, String status) {
         jdbc.update("""
                 update mpesa_stk_requests set status = ?, result_code = ?, result_description = ?,
                        mpesa_receipt_number = ?, updated_at = now()
-                where checkout_request_id = ? and status = 'pending'""",
+                where checkout_request_id = ? and (status = 'pending' or ? = 'completed' and status <> 'completed')""",
                 status, execution.getVariable(RESULT_CODE), execution.getVariable(RESULT_DESC),
-                execution.getVariable(RECEIPT), execution.getVariable(CHECKOUT_REQUEST_ID));
+                execution.getVariable(RECEIPT), execution.getVariable(CHECKOUT_REQUEST_ID), status);
     }
 
     private void markProcessed(DelegateExecution execution) {
-        jdbc.update("update mpesa_callbacks set status = 'processed', processed_at = now() where id = ?",
+        jdbc.update("update " + (isBank(execution) ? "bank_notifications" : "mpesa_callbacks")
+                + " set status = 'processed', processed_at = now() where id = ?",
                 UUID.fromString((String) execution.getVariable(CALLBACK_ID)));
+    }
+
+    private static boolean isBank(DelegateExecution execution) {
+        return ReconciliationProcess.BANK.equals(execution.getVariable(CHANNEL));
+    }
+
+    /**
+     * The M-PESA receipt: as it came with the payment, or as Daraja's callback told it after a status
+     * query had already answered for the push.
+     */
+    private String receipt(DelegateExecution execution) {
+        String receipt = (String) execution.getVariable(RECEIPT);
+        if (receipt != null || isBank(execution)) {
+            return receipt;
+        }
+        return jdbc.queryForList("select mpesa_receipt_number from mpesa_callbacks where id = ?", String.class,
+                UUID.fromString((String) execution.getVariable(CALLBACK_ID))).stream().filter(r -> r != null)
+                .findFirst().orElse(null);
+    }
+
+    private static String paidBy(DelegateExecution execution) {
+        if (isBank(execution)) {
+            return "bank ref " + execution.getVariable(BANK_REFERENCE);
+        }
+        Object receipt = execution.getVariable(RECEIPT);
+        return receipt != null ? "M-PESA " + receipt : "M-PESA";
     }
 
     private static java.util.Optional<String> accountReference(DelegateExecution execution) {

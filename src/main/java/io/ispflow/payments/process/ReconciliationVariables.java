@@ -14,6 +14,7 @@ public final class ReconciliationVariables {
     public static final String PHONE = "phone";
     public static final String CHECKOUT_REQUEST_ID = "checkoutRequestId";
     public static final String ACCOUNT_REFERENCE = "accountReference";
+    public static final String BANK_REFERENCE = "bankReference";
 
     public static final String DUPLICATE = "duplicate";
     public static final String CLIENT_ID = "clientId";

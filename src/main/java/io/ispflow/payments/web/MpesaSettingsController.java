@@ -1,5 +1,10 @@
 package io.ispflow.payments.web;
 
+import org.springframework.web.bind.annotation.PostMapping;
+
+import io.ispflow.payments.MpesaCollections;
+import io.ispflow.payments.integration.PaybillRegistration;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,9 +32,11 @@ class MpesaSettingsController {
     static final String ADMINS = "hasAnyRole('super_admin','isp_admin')";
 
     private final MpesaSettings settings;
+    private final MpesaCollections collections;
 
-    MpesaSettingsController(MpesaSettings settings) {
+    MpesaSettingsController(MpesaSettings settings, MpesaCollections collections) {
         this.settings = settings;
+        this.collections = collections;
     }
 
     record SettingsRequest(
@@ -55,5 +62,12 @@ class MpesaSettingsController {
         return settings.save(new UpdateMpesaSettings(request.paybillNumber(), request.shortcode(),
                 request.consumerKey(), request.consumerSecret(), request.passkey(), request.environment(),
                 request.active()));
+    }
+
+    /** Registers the paybill's C2B URLs with Daraja (once per shortcode in production). */
+    @PostMapping("/paybill-registration")
+    @PreAuthorize(ADMINS)
+    PaybillRegistration registerPaybill() {
+        return collections.registerPaybillUrls();
     }
 }

@@ -1,6 +1,6 @@
-package io.ispflow.payments.mpesa;
+package io.ispflow.payments.intake;
 
-/** A callback that is not accepted: forged, malformed, unknown, or not matching what we asked for. */
+/** A callback or notification that is not accepted: forged, malformed, unknown, or not matching what we asked for. */
 public class CallbackRefused extends RuntimeException {
 
     private final int status;

@@ -1,0 +1,50 @@
+package io.ispflow.payments.integration;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+import io.ispflow.payments.bank.BankInbox;
+import io.ispflow.payments.intake.CallbackRefused;
+
+/**
+ * The bank posts account validations and payment notifications to
+ * {@code /api/payments/bank/<company token>}, signed as {@link BankInbox} describes; the answer is the
+ * JSON {@link BankInbox} returns, or for a refused call its status with a {@code REJECTED} body.
+ */
+@Component
+class BankRoutes extends RouteBuilder {
+
+    private final BankInbox inbox;
+
+    BankRoutes(BankInbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Override
+    public void configure() {
+        from("platform-http:/api/payments/bank/{token}?httpMethodRestrict=POST")
+                .routeId("payments.bank-notification")
+                .onException(CallbackRefused.class).handled(true)
+                    .process(exchange -> {
+                        var refused = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, CallbackRefused.class);
+                        exchange.getMessage().removeHeaders("*");
+                        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, refused.status());
+                        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+                        exchange.getMessage().setBody("{\"status_code\":\"REJECTED\",\"status_description\":\""
+                                + refused.getMessage() + "\"}");
+                    })
+                .end()
+                .convertBodyTo(String.class)
+                .process(exchange -> {
+                    var message = exchange.getMessage();
+                    String answer = inbox.handle(message.getHeader("token", String.class),
+                            message.getHeader("X-Bank-Timestamp", String.class),
+                            message.getHeader("X-Bank-Signature", String.class), message.getBody(String.class),
+                            message.getHeader("X-Forwarded-For", String.class));
+                    message.removeHeaders("*");
+                    message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+                    message.setBody(answer);
+                });
+    }
+}

@@ -1,0 +1,125 @@
+package io.ispflow.payments.mpesa;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.ispflow.clients.ClientDirectory;
+import io.ispflow.payments.intake.CallbackRefused;
+import io.ispflow.payments.intake.IntakeRefusals;
+import io.ispflow.payments.process.ReconciliationProcess;
+import io.ispflow.platform.TenantScope;
+
+/**
+ * Paybill payments made from the phone menu (Daraja C2B). Validation lets M-PESA turn away a payment
+ * to an account number we do not know before the customer's money moves; confirmation is stored (once
+ * per M-PESA receipt) and committed before it is acknowledged, then reconciled like any payment. The
+ * same receipt may also arrive as an STK callback: reconciliation credits it once.
+ */
+@Service
+public class PaybillInbox {
+
+    /** The largest single M-PESA payment Daraja allows. */
+    private static final BigDecimal MAX_AMOUNT = new BigDecimal("250000");
+
+    /** Daraja's validation answer: {@code "0"} accepts, {@code C2B000xx} rejects. */
+    public record Verdict(String resultCode, String resultDesc) {
+
+        static final Verdict ACCEPTED = new Verdict("0", "Accepted");
+
+        static Verdict rejected(String code) {
+            return new Verdict(code, "Rejected");
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TenantScope tenantScope;
+    private final MpesaPaths paths;
+    private final IntakeRefusals refusals;
+    private final ClientDirectory clients;
+    private final ReconciliationProcess reconciliation;
+
+    PaybillInbox(JdbcTemplate jdbc, TenantScope tenantScope, MpesaPaths paths, IntakeRefusals refusals,
+            ClientDirectory clients, ReconciliationProcess reconciliation) {
+        this.jdbc = jdbc;
+        this.tenantScope = tenantScope;
+        this.paths = paths;
+        this.refusals = refusals;
+        this.clients = clients;
+        this.reconciliation = reconciliation;
+    }
+
+    /** Whether M-PESA should let this payment through (C2B00012 for an unknown account, and so on). */
+    @Transactional(readOnly = true, noRollbackFor = CallbackRefused.class)
+    public Verdict validate(String token, String body, String sourceAddress) {
+        UUID company = paths.companyOf(token, "c2b_validation", sourceAddress);
+        PaybillPayment payment = read(company, "c2b_validation", body, sourceAddress);
+        return tenantScope.callAs(company, () -> {
+            if (!isOurShortcode(payment.shortCode())) {
+                return Verdict.rejected("C2B00015");
+            }
+            if (payment.amount().signum() <= 0 || payment.amount().compareTo(MAX_AMOUNT) > 0) {
+                return Verdict.rejected("C2B00013");
+            }
+            if (payment.billReference() == null || clients.findByAccountNumber(payment.billReference()).isEmpty()) {
+                return Verdict.rejected("C2B00012");
+            }
+            return Verdict.ACCEPTED;
+        });
+    }
+
+    /**
+     * Stores a confirmed paybill payment; returns the inbox row id. A payment with an account number
+     * we do not know is stored all the same (the money has moved) and goes to finance to assign.
+     *
+     * @throws CallbackRefused when it is not a confirmation for this company's paybill
+     */
+    @Transactional(noRollbackFor = CallbackRefused.class)
+    public UUID confirm(String token, String body, String sourceAddress) {
+        UUID company = paths.companyOf(token, "c2b_confirmation", sourceAddress);
+        PaybillPayment payment = read(company, "c2b_confirmation", body, sourceAddress);
+        return tenantScope.callAs(company, () -> {
+            if (!isOurShortcode(payment.shortCode())) {
+                throw refusals.refuse(400, company, "c2b_confirmation_wrong_shortcode",
+                        "shortcode " + payment.shortCode() + " is not this company's", sourceAddress);
+            }
+            if (payment.amount().signum() <= 0) {
+                throw refusals.refuse(400, company, "c2b_confirmation_malformed",
+                        "amount " + payment.amount().toPlainString(), sourceAddress);
+            }
+            Map<String, Object> stored = jdbc.queryForMap("""
+                    insert into mpesa_callbacks (kind, result_code, result_description, mpesa_receipt_number, amount,
+                        bill_reference, payload, isp_company_id)
+                    values ('c2b_confirmation', '0', 'Paybill payment', ?, ?, ?, ?::jsonb, ?)
+                    on conflict (isp_company_id, mpesa_receipt_number) where kind = 'c2b_confirmation'
+                        do update set deliveries = mpesa_callbacks.deliveries + 1
+                    returning id, (xmax = 0) as first_delivery""",
+                    payment.transactionId(), payment.amount(), truncate(payment.billReference(), 40), body, company);
+            UUID id = (UUID) stored.get("id");
+            if (Boolean.TRUE.equals(stored.get("first_delivery"))) {
+                reconciliation.start(new ReconciliationProcess.ReceivedPayment(id, ReconciliationProcess.MPESA_PAYBILL, "0", "Paybill payment",
+                        payment.transactionId(), payment.amount(), null, null, payment.billReference()));
+            }
+            return id;
+        });
+    }
+
+    private PaybillPayment read(UUID company, String what, String body, String sourceAddress) {
+        return PaybillPayment.read(paths.readJson(company, what, body, sourceAddress)).orElseThrow(() ->
+                refusals.refuse(400, company, what + "_malformed", "not a C2B request", sourceAddress));
+    }
+
+    private boolean isOurShortcode(String shortCode) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from mpesa_settings where ? in (paybill_number, shortcode))""",
+                Boolean.class, shortCode));
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}
