@@ -17,11 +17,9 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,11 +28,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.ispflow.payments.DuplicatePayment;
 import io.ispflow.payments.MpesaCollections;
-import io.ispflow.payments.MpesaNotConfigured;
 import io.ispflow.payments.StkPushRequested;
-import io.ispflow.payments.integration.DarajaRejected;
 import io.ispflow.payments.Payment;
 import io.ispflow.payments.PaymentMethod;
 import io.ispflow.payments.PaymentNotFound;
@@ -42,7 +37,6 @@ import io.ispflow.payments.Payments;
 import io.ispflow.payments.ReceivePayment;
 import io.ispflow.payments.Receipts;
 import io.ispflow.platform.StaffMember;
-import io.ispflow.platform.web.Problems;
 import io.ispflow.shared.Msisdn;
 import io.ispflow.shared.PhoneNumber;
 
@@ -129,29 +123,6 @@ class PaymentController {
         headers.setContentDisposition(ContentDisposition.inline()
                 .filename("receipt-" + payment.receiptNumber() + ".pdf").build());
         return new ResponseEntity<>(receipts.pdf(payment), headers, HttpStatus.OK);
-    }
-
-    @ExceptionHandler(PaymentNotFound.class)
-    ProblemDetail notFound(PaymentNotFound e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "payment-not-found", "Payment not found", e.getMessage());
-    }
-
-    @ExceptionHandler(MpesaNotConfigured.class)
-    ProblemDetail notConfigured(MpesaNotConfigured e) {
-        return Problems.of(HttpStatus.CONFLICT, "mpesa-not-configured", "M-PESA not configured", e.getMessage());
-    }
-
-    @ExceptionHandler(DarajaRejected.class)
-    ProblemDetail rejected(DarajaRejected e) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_GATEWAY, "mpesa-rejected", "M-PESA refused the request",
-                e.getMessage());
-        problem.setProperty("darajaErrorCode", e.errorCode());
-        return problem;
-    }
-
-    @ExceptionHandler(DuplicatePayment.class)
-    ProblemDetail duplicate(DuplicatePayment e) {
-        return Problems.of(HttpStatus.CONFLICT, "duplicate-payment", "Already credited", e.getMessage());
     }
 
     private static String blankToNull(String value) {
