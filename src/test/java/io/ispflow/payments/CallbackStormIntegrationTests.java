@@ -32,15 +32,16 @@ import io.ispflow.support.OnboardingFixture;
 import io.ispflow.support.TestCompanies;
 
 /**
- * 2,000 M-PESA payments arrive as Daraja callbacks over HTTP from 8 threads, 30% of them delivered
- * twice and all in random order: every receipt is credited exactly once, and ledger, balances and
- * receipts add up.
+ * 2,000 M-PESA payments arrive as Daraja STK callbacks over HTTP from 8 threads, 30% of them delivered
+ * twice, half of them also as paybill (C2B) confirmations of the same receipt, all in random order:
+ * every receipt is credited exactly once, and ledger, balances and receipts add up.
  */
 @IntegrationTest
 class CallbackStormIntegrationTests {
 
     static final int PAYMENTS = 2_000;
     static final int THREADS = 8;
+    static final int ALSO_CONFIRMED_BY_PAYBILL = PAYMENTS / 2;
 
     @LocalServerPort
     int port;
@@ -59,7 +60,11 @@ class CallbackStormIntegrationTests {
     @Autowired
     TransactionTemplate transactions;
 
-    record Push(String checkout, String receipt, BigDecimal amount) {
+    record Push(String checkout, String receipt, BigDecimal amount, String account) {
+    }
+
+    /** One HTTP delivery: an STK callback or the paybill confirmation of the same payment. */
+    record Delivery(Push push, boolean paybill) {
     }
 
     @Test
@@ -77,7 +82,8 @@ class CallbackStormIntegrationTests {
             for (int i = 0; i < PAYMENTS; i++) {
                 var push = new Push("ws_CO_STORM" + company.id().toString().substring(0, 8) + i,
                         String.format("S%s%05d", company.id().toString().substring(0, 4).toUpperCase(), i),
-                        BigDecimal.valueOf(10 + random.nextInt(5000)).setScale(2));
+                        BigDecimal.valueOf(10 + random.nextInt(5000)).setScale(2),
+                        clients.get(i % clients.size()).accountNumber());
                 var client = clients.get(i % clients.size());
                 jdbc.update("""
                         insert into mpesa_stk_requests (checkout_request_id, client_id, phone, amount, account_reference,
@@ -87,18 +93,24 @@ class CallbackStormIntegrationTests {
                 pushes.add(push);
             }
         }));
-        List<Push> deliveries = new ArrayList<>(pushes);
-        deliveries.addAll(pushes.subList(0, PAYMENTS * 3 / 10));
+        String paybill = path.replace("/api/payments/mpesa/callback/", "/api/payments/paybill/") + "/confirmation";
+        List<Delivery> deliveries = new ArrayList<>();
+        pushes.forEach(push -> deliveries.add(new Delivery(push, false)));
+        pushes.subList(0, PAYMENTS * 3 / 10).forEach(push -> deliveries.add(new Delivery(push, false)));
+        pushes.subList(PAYMENTS - ALSO_CONFIRMED_BY_PAYBILL, PAYMENTS)
+                .forEach(push -> deliveries.add(new Delivery(push, true)));
         Collections.shuffle(deliveries, random);
 
         var failures = new ConcurrentLinkedQueue<String>();
         HttpClient http = HttpClient.newHttpClient();
         ExecutorService senders = Executors.newFixedThreadPool(THREADS);
-        for (Push push : deliveries) {
+        for (Delivery delivery : deliveries) {
             senders.submit(() -> {
-                var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                                + (delivery.paybill() ? paybill : path)))
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(callback(push))).build();
+                        .POST(HttpRequest.BodyPublishers.ofString(delivery.paybill() ? confirmation(delivery.push())
+                                : callback(delivery.push()))).build();
                 try {
                     var response = http.send(request, HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() != 200) {
@@ -126,7 +138,9 @@ class CallbackStormIntegrationTests {
                           from wallet_transactions) as ledger,
                        (select coalesce(sum(balance), 0) from wallet_balances) as balances,
                        (select coalesce(sum(amount), 0) from payment_allocations) as settled,
-                       (select count(*) from mpesa_callbacks where status = 'processed') as processed""")));
+                       (select count(*) from mpesa_callbacks where status = 'processed') as processed,
+                       (select count(*) from mpesa_stk_requests where status = 'completed') as pushes_completed,
+                       (select count(*) from payments where reference_number is null) as payments_without_push""")));
         assertThat(((Number) totals.get("payments")).intValue()).isEqualTo(PAYMENTS);
         assertThat(((Number) totals.get("credits")).intValue()).isEqualTo(PAYMENTS);
         assertThat(((Number) totals.get("credited_receipts")).intValue()).isEqualTo(PAYMENTS);
@@ -134,7 +148,18 @@ class CallbackStormIntegrationTests {
         assertThat((BigDecimal) totals.get("ledger")).isEqualByComparingTo((BigDecimal) totals.get("balances"));
         assertThat(((BigDecimal) totals.get("balances")).add((BigDecimal) totals.get("settled")))
                 .isEqualByComparingTo(expected);
-        assertThat(((Number) totals.get("processed")).intValue()).isEqualTo(PAYMENTS);
+        assertThat(((Number) totals.get("processed")).intValue()).isEqualTo(PAYMENTS + ALSO_CONFIRMED_BY_PAYBILL);
+        assertThat(((Number) totals.get("pushes_completed")).intValue()).isEqualTo(PAYMENTS);
+        assertThat(((Number) totals.get("payments_without_push")).intValue())
+                .as("a paybill confirmation credited first is joined to its push").isZero();
+    }
+
+    private static String confirmation(Push push) {
+        return """
+                {"TransactionType": "Pay Bill", "TransID": "%s", "TransTime": "20261122102115", "TransAmount": "%s",
+                 "BusinessShortCode": "174379", "BillRefNumber": "%s", "InvoiceNumber": "", "OrgAccountBalance": "",
+                 "ThirdPartyTransID": "", "MSISDN": "2547 ***** 678", "FirstName": "STORM", "MiddleName": "",
+                 "LastName": ""}""".formatted(push.receipt(), push.amount().toPlainString(), push.account());
     }
 
     private static String callback(Push push) {

@@ -150,7 +150,23 @@ public class ReconciliationSteps {
         markProcessed(execution);
     }
 
+    /**
+     * Closes a payment that was credited already. When it was credited by another channel first (a
+     * paybill confirmation of the pushed money), the push is answered and the payment learns its
+     * CheckoutRequestID.
+     */
+    @Transactional
     public void markDuplicate(DelegateExecution execution) {
+        String checkout = (String) execution.getVariable(CHECKOUT_REQUEST_ID);
+        String receipt = receipt(execution);
+        if (checkout != null && receipt != null) {
+            execution.setVariable(RECEIPT, receipt);
+            markRequest(execution, "completed");
+            jdbc.update("""
+                    update payments set reference_number = ?
+                    where payment_method = 'mpesa' and mpesa_receipt_number = ? and reference_number is null""",
+                    checkout, receipt);
+        }
         markProcessed(execution);
     }
 
