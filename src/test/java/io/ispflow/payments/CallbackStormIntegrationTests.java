@@ -26,6 +26,7 @@ import io.ispflow.clients.ClientDetails;
 import io.ispflow.payments.MpesaSettings;
 import io.ispflow.payments.UpdateMpesaSettings;
 import io.ispflow.platform.TenantScope;
+import io.ispflow.support.DarajaPayloads;
 import io.ispflow.support.DueJobs;
 import io.ispflow.support.IntegrationTest;
 import io.ispflow.support.OnboardingFixture;
@@ -162,12 +163,7 @@ class CallbackStormIntegrationTests {
                  "LastName": ""}""".formatted(push.receipt(), push.amount().toPlainString(), push.account());
     }
 
-    private static String callback(Push push) {
-        return """
-                {"Body": {"stkCallback": {"MerchantRequestID": "29115-1", "CheckoutRequestID": "%s", "ResultCode": 0,
-                 "ResultDesc": "The service request is processed successfully.", "CallbackMetadata": {"Item": [
-                 {"Name": "MpesaReceiptNumber", "Value": "%s"}, {"Name": "Amount", "Value": %s},
-                 {"Name": "TransactionDate", "Value": 20261122102115}, {"Name": "PhoneNumber", "Value": 254712345678}]}}}}"""
-                .formatted(push.checkout(), push.receipt(), push.amount().toPlainString());
+    static String callback(Push push) {
+        return DarajaPayloads.stkSuccess(push.checkout(), push.receipt(), push.amount());
     }
 }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.ispflow.support.DarajaPayloads;
 import io.ispflow.support.ApplicationProcess;
 
 /**
@@ -200,11 +201,6 @@ class CrashRecoveryIntegrationTests {
     }
 
     static String callback(Push push) {
-        return """
-                {"Body": {"stkCallback": {"MerchantRequestID": "29115-1", "CheckoutRequestID": "%s", "ResultCode": 0,
-                 "ResultDesc": "The service request is processed successfully.", "CallbackMetadata": {"Item": [
-                 {"Name": "MpesaReceiptNumber", "Value": "%s"}, {"Name": "Amount", "Value": %s},
-                 {"Name": "TransactionDate", "Value": 20261122102115}, {"Name": "PhoneNumber", "Value": 254712345678}]}}}}"""
-                .formatted(push.checkout(), push.receipt(), push.amount().toPlainString());
+        return DarajaPayloads.stkSuccess(push.checkout(), push.receipt(), push.amount());
     }
 }

@@ -8,17 +8,22 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.JobQuery;
 import org.springframework.stereotype.Component;
 
+import io.ispflow.payments.process.InboxDispatcher;
+
 /**
- * Runs due jobs as the job executor would (it is off in tests), until the selection has none left.
+ * Runs due jobs as the job executor would (it is off in tests), until the selection has none left;
+ * starts the reconciliation of received payments first, as the inbox dispatcher would (also off).
  * Timers that are not due are left alone.
  */
 @Component
 public class DueJobs {
 
     private final ManagementService managementService;
+    private final InboxDispatcher inbox;
 
-    DueJobs(ManagementService managementService) {
+    DueJobs(ManagementService managementService, InboxDispatcher inbox) {
         this.managementService = managementService;
+        this.inbox = inbox;
     }
 
     /** The jobs of one process instance. */
@@ -43,6 +48,8 @@ public class DueJobs {
 
     private void run(Supplier<List<Job>> due) {
         for (int round = 0; round < 100; round++) {
+            // payments received meanwhile get their reconciliation started, as the dispatcher thread would
+            inbox.dispatchPending();
             List<Job> jobs = due.get();
             if (jobs.isEmpty()) {
                 return;

@@ -29,7 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
  * For the demo only (default profile): answers like the Daraja sandbox so that an STK push works
  * offline. The application calls it through its real Camel routes (the default profile points the
  * sandbox URL here); a few seconds after a push, the "customer" pays and the simulator posts
- * Daraja's success callback to the CallBackURL, as Safaricom would.
+ * Daraja's success callback to the CallBackURL, as Safaricom would. Paybill payments from the phone
+ * menu are simulated like the sandbox's C2B simulate: validation first, then (if accepted) confirmation,
+ * to the URLs registered for the shortcode.
  */
 @RestController
 @RequestMapping("/simulator/daraja")
@@ -41,6 +43,7 @@ class DarajaSandboxSimulator {
 
     private final ScheduledExecutorService customer = Executors.newSingleThreadScheduledExecutor();
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, JsonNode> registeredUrls = new java.util.concurrent.ConcurrentHashMap<>();
 
     @GetMapping("/oauth/v1/generate")
     Map<String, Object> token() {
@@ -62,6 +65,58 @@ class DarajaSandboxSimulator {
         return Map.of("ResponseCode", "0", "ResponseDescription", "The service request has been accepted successsfully",
                 "CheckoutRequestID", query.path("CheckoutRequestID").asText(), "ResultCode", "0",
                 "ResultDesc", "The service request is processed successfully.");
+    }
+
+    @PostMapping("/mpesa/c2b/v2/registerurl")
+    Map<String, Object> registerUrls(@RequestBody JsonNode registration) {
+        registeredUrls.put(registration.path("ShortCode").asText(), registration);
+        return Map.of("OriginatorCoversationID", "SIM-" + UUID.randomUUID().toString().substring(0, 13),
+                "ResponseCode", "0", "ResponseDescription", "Success");
+    }
+
+    @PostMapping("/mpesa/c2b/v2/simulate")
+    Map<String, Object> simulatePaybillPayment(@RequestBody JsonNode payment) {
+        JsonNode urls = registeredUrls.get(payment.path("ShortCode").asText());
+        if (urls == null) {
+            return Map.of("requestId", UUID.randomUUID().toString(), "errorCode", "400.002.02",
+                    "errorMessage", "Bad Request - Invalid ShortCode: register URLs first");
+        }
+        customer.schedule(() -> payByMenu(payment, urls), 1, TimeUnit.SECONDS);
+        return Map.of("OriginatorCoversationID", "SIM-" + UUID.randomUUID().toString().substring(0, 13),
+                "ResponseCode", "0", "ResponseDescription", "Accept the service request successfully.");
+    }
+
+    private void payByMenu(JsonNode payment, JsonNode urls) {
+        String receipt = "SIM" + Long.toString(System.nanoTime() % 100_000_000L, 36).toUpperCase();
+        String msisdn = payment.path("Msisdn").asText();
+        String request = """
+                {"TransactionType": "Pay Bill", "TransID": "%s", "TransTime": "%s", "TransAmount": "%s",
+                 "BusinessShortCode": "%s", "BillRefNumber": "%s", "InvoiceNumber": "", "OrgAccountBalance": "",
+                 "ThirdPartyTransID": "", "MSISDN": "%s", "FirstName": "SIMULATED", "MiddleName": "", "LastName": ""}"""
+                .formatted(receipt, LocalDateTime.now(ZoneId.of("Africa/Nairobi")).format(WHEN),
+                        payment.path("Amount").asText(), payment.path("ShortCode").asText(),
+                        payment.path("BillRefNumber").asText(),
+                        msisdn.length() > 7 ? msisdn.substring(0, 4) + " ***** " + msisdn.substring(msisdn.length() - 3)
+                                : msisdn);
+        try {
+            var validation = post(urls.path("ValidationURL").asText(), request);
+            if (!validation.body().contains("\"ResultCode\":\"0\"")) {
+                log.info("Simulated paybill payment {} for account {} rejected by validation: {}", receipt,
+                        payment.path("BillRefNumber").asText(), validation.body());
+                return;
+            }
+            var confirmation = post(urls.path("ConfirmationURL").asText(), request.replace(
+                    "\"OrgAccountBalance\": \"\"", "\"OrgAccountBalance\": \"1000000.00\""));
+            log.info("Simulated paybill payment {} of KES {} for account {}: confirmation answered {}", receipt,
+                    payment.path("Amount").asText(), payment.path("BillRefNumber").asText(), confirmation.statusCode());
+        } catch (Exception e) {
+            log.warn("Simulated paybill payment could not be delivered: {}", e.toString());
+        }
+    }
+
+    private HttpResponse<String> post(String url, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void pay(JsonNode push, String merchant, String checkout) {

@@ -27,7 +27,7 @@ import io.ispflow.clients.ClientDetails;
 import io.ispflow.clients.ClientDirectory;
 import io.ispflow.payments.intake.CallbackRefused;
 import io.ispflow.payments.intake.IntakeRefusals;
-import io.ispflow.payments.process.ReconciliationProcess;
+import io.ispflow.payments.process.InboxDispatcher;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.platform.secrets.SecretBox;
 import io.ispflow.shared.Msisdn;
@@ -54,20 +54,20 @@ public class BankInbox {
     private final IntakeRefusals refusals;
     private final SecretBox secrets;
     private final ClientDirectory clients;
-    private final ReconciliationProcess reconciliation;
+    private final InboxDispatcher dispatcher;
     private final BankNotificationProperties properties;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
     BankInbox(JdbcTemplate jdbc, TenantScope tenantScope, IntakeRefusals refusals, SecretBox secrets,
-            ClientDirectory clients, ReconciliationProcess reconciliation, BankNotificationProperties properties,
+            ClientDirectory clients, InboxDispatcher dispatcher, BankNotificationProperties properties,
             Clock clock) {
         this.jdbc = jdbc;
         this.tenantScope = tenantScope;
         this.refusals = refusals;
         this.secrets = secrets;
         this.clients = clients;
-        this.reconciliation = reconciliation;
+        this.dispatcher = dispatcher;
         this.properties = properties;
         this.clock = clock;
     }
@@ -142,12 +142,11 @@ public class BankInbox {
                 values (?, ?, ?, ?, ?, ?, ?::jsonb, ?)
                 on conflict (isp_company_id, bank_reference) do update set deliveries = bank_notifications.deliveries + 1
                 returning id, (xmax = 0) as first_delivery, amount""",
-                reference, customer, amount, truncate(text(payload, "payer_name"), 200), truncate(phone, 20),
+                reference, customer, amount, truncate(text(payload, "payer_name"), 200), payer,
                 truncate(text(payload, "payment_mode"), 30), body, bank.company());
         UUID id = (UUID) stored.get("id");
         if (Boolean.TRUE.equals(stored.get("first_delivery"))) {
-            reconciliation.start(new ReconciliationProcess.ReceivedPayment(id, ReconciliationProcess.BANK, "0",
-                    "Bank payment", null, amount, payer, reference, customer));
+            dispatcher.wakeUpAfterCommit();
         } else if (((BigDecimal) stored.get("amount")).compareTo(amount) != 0) {
             throw refusals.refuse(409, bank.company(), "bank_ipn_conflicting_repeat", "reference " + reference
                     + " came before with " + stored.get("amount") + ", now with " + amount, sourceAddress);

@@ -15,7 +15,7 @@ import io.ispflow.payments.Payments;
 import io.ispflow.payments.intake.CallbackRefused;
 import io.ispflow.payments.intake.IntakeRefusals;
 import io.ispflow.payments.integration.StkQueryAnswer;
-import io.ispflow.payments.process.ReconciliationProcess;
+import io.ispflow.payments.process.InboxDispatcher;
 import io.ispflow.platform.TenantContext;
 import io.ispflow.platform.TenantScope;
 
@@ -34,17 +34,17 @@ public class MpesaCallbackInbox {
 
     private final JdbcTemplate jdbc;
     private final TenantScope tenantScope;
-    private final ReconciliationProcess reconciliation;
+    private final InboxDispatcher dispatcher;
     private final MpesaPaths paths;
     private final IntakeRefusals refusals;
     private final Payments payments;
     private final ObjectMapper json = new ObjectMapper();
 
-    MpesaCallbackInbox(JdbcTemplate jdbc, TenantScope tenantScope, ReconciliationProcess reconciliation,
+    MpesaCallbackInbox(JdbcTemplate jdbc, TenantScope tenantScope, InboxDispatcher dispatcher,
             MpesaPaths paths, IntakeRefusals refusals, Payments payments) {
         this.jdbc = jdbc;
         this.tenantScope = tenantScope;
-        this.reconciliation = reconciliation;
+        this.dispatcher = dispatcher;
         this.paths = paths;
         this.refusals = refusals;
         this.payments = payments;
@@ -85,10 +85,9 @@ public class MpesaCallbackInbox {
                 on conflict (checkout_request_id) where kind = 'stk' do nothing
                 returning id""", UUID.class,
                 checkoutRequestId, answer.resultCode(), answer.resultDesc(), paid ? requested : null, payload, company);
-        stored.forEach(id -> reconciliation.start(new ReconciliationProcess.ReceivedPayment(id,
-                ReconciliationProcess.MPESA_STK,
-                answer.resultCode(), answer.resultDesc(), null, paid ? requested : null, null, checkoutRequestId,
-                null)));
+        if (!stored.isEmpty()) {
+            dispatcher.wakeUpAfterCommit();
+        }
     }
 
     private UUID store(UUID company, StkCallback callback, String body, String sourceAddress) {
@@ -109,13 +108,13 @@ public class MpesaCallbackInbox {
             List<UUID> overturned = jdbc.queryForList("""
                     update mpesa_callbacks set result_code = ?, result_description = ?, mpesa_receipt_number = ?,
                         amount = ?, phone = ?, payload = ?::jsonb, source = 'callback', status = 'received',
-                        processed_at = null, deliveries = deliveries + 1
+                        processed_at = null, dispatched_at = null, deliveries = deliveries + 1
                     where kind = 'stk' and checkout_request_id = ? and result_code <> '0'
                     returning id""", UUID.class,
                     callback.resultCode(), callback.resultDesc(), callback.receiptNumber(), callback.amount(),
                     callback.phone(), body, callback.checkoutRequestId());
             if (!overturned.isEmpty()) {
-                startReconciliation(overturned.get(0), callback);
+                dispatcher.wakeUpAfterCommit();
                 return overturned.get(0);
             }
         }
@@ -131,18 +130,11 @@ public class MpesaCallbackInbox {
                 callback.amount(), callback.phone(), body, company);
         UUID id = (UUID) stored.get("id");
         if (Boolean.TRUE.equals(stored.get("first_delivery"))) {
-            // started in this transaction, run later by the job executor: durable, and Daraja does not wait
-            startReconciliation(id, callback);
+            // reconciled once this commits: durable, and Daraja does not wait for it
+            dispatcher.wakeUpAfterCommit();
         } else if (callback.succeeded()) {
             payments.learnReceipt(callback.checkoutRequestId(), callback.receiptNumber());
         }
         return id;
-    }
-
-    private void startReconciliation(UUID inboxId, StkCallback callback) {
-        reconciliation.start(new ReconciliationProcess.ReceivedPayment(inboxId, ReconciliationProcess.MPESA_STK,
-                callback.resultCode(),
-                callback.resultDesc(), callback.receiptNumber(), callback.amount(), callback.phone(),
-                callback.checkoutRequestId(), null));
     }
 }

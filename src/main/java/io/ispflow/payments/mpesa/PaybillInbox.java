@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.ispflow.clients.ClientDirectory;
 import io.ispflow.payments.intake.CallbackRefused;
 import io.ispflow.payments.intake.IntakeRefusals;
-import io.ispflow.payments.process.ReconciliationProcess;
+import io.ispflow.payments.process.InboxDispatcher;
 import io.ispflow.platform.TenantScope;
 
 /**
@@ -41,16 +41,16 @@ public class PaybillInbox {
     private final MpesaPaths paths;
     private final IntakeRefusals refusals;
     private final ClientDirectory clients;
-    private final ReconciliationProcess reconciliation;
+    private final InboxDispatcher dispatcher;
 
     PaybillInbox(JdbcTemplate jdbc, TenantScope tenantScope, MpesaPaths paths, IntakeRefusals refusals,
-            ClientDirectory clients, ReconciliationProcess reconciliation) {
+            ClientDirectory clients, InboxDispatcher dispatcher) {
         this.jdbc = jdbc;
         this.tenantScope = tenantScope;
         this.paths = paths;
         this.refusals = refusals;
         this.clients = clients;
-        this.reconciliation = reconciliation;
+        this.dispatcher = dispatcher;
     }
 
     /** Whether M-PESA should let this payment through (C2B00012 for an unknown account, and so on). */
@@ -101,8 +101,7 @@ public class PaybillInbox {
                     payment.transactionId(), payment.amount(), truncate(payment.billReference(), 40), body, company);
             UUID id = (UUID) stored.get("id");
             if (Boolean.TRUE.equals(stored.get("first_delivery"))) {
-                reconciliation.start(new ReconciliationProcess.ReceivedPayment(id, ReconciliationProcess.MPESA_PAYBILL, "0", "Paybill payment",
-                        payment.transactionId(), payment.amount(), null, null, payment.billReference()));
+                dispatcher.wakeUpAfterCommit();
             }
             return id;
         });

@@ -49,6 +49,8 @@ class PaymentReconciliationProcessIntegrationTests {
     @Autowired
     DueJobs dueJobs;
     @Autowired
+    InboxDispatcher dispatcher;
+    @Autowired
     TestCompanies testCompanies;
     @Autowired
     OnboardingFixture onboarding;
@@ -103,6 +105,7 @@ class PaymentReconciliationProcessIntegrationTests {
 
     ProcessInstance deliver(String body) {
         UUID callbackId = inbox.acceptStkCallback(token, body, "127.0.0.1");
+        dispatcher.dispatchPending();
         return runtimeService.createProcessInstanceQuery().processDefinitionKey("paymentReconciliation")
                 .variableValueEquals("callbackId", callbackId.toString()).singleResult();
     }
