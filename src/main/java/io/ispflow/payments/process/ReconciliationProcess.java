@@ -39,20 +39,27 @@ public class ReconciliationProcess {
     }
 
     public void start(ReceivedPayment payment) {
+        boolean bank = BANK.equals(payment.channel());
+        var variables = Variables.createVariables();
+        // only what the payment carries: every variable is a runtime row and, at history level full, more
+        putIfPresent(variables, CALLBACK_ID, payment.inboxId().toString());
+        putIfPresent(variables, CHANNEL, payment.channel());
+        putIfPresent(variables, RESULT_CODE, payment.resultCode());
+        putIfPresent(variables, RESULT_DESC, payment.resultDesc());
+        putIfPresent(variables, RECEIPT, payment.mpesaReceiptNumber());
+        putIfPresent(variables, AMOUNT, payment.amount() == null ? null : payment.amount().toPlainString());
+        putIfPresent(variables, PHONE, payment.phone());
+        putIfPresent(variables, bank ? BANK_REFERENCE : CHECKOUT_REQUEST_ID, payment.reference());
+        putIfPresent(variables, ACCOUNT_REFERENCE, payment.accountReference());
         runtimeService.createProcessInstanceByKey(PROCESS_KEY)
-                .businessKey(payment.mpesaReceiptNumber() != null ? payment.mpesaReceiptNumber()
-                        : payment.reference())
-                .setVariables(Variables.createVariables()
-                        .putValue(CALLBACK_ID, payment.inboxId().toString())
-                        .putValue(CHANNEL, payment.channel())
-                        .putValue(RESULT_CODE, payment.resultCode())
-                        .putValue(RESULT_DESC, payment.resultDesc())
-                        .putValue(RECEIPT, payment.mpesaReceiptNumber())
-                        .putValue(AMOUNT, payment.amount() == null ? null : payment.amount().toPlainString())
-                        .putValue(PHONE, payment.phone())
-                        .putValue(CHECKOUT_REQUEST_ID, BANK.equals(payment.channel()) ? null : payment.reference())
-                        .putValue(BANK_REFERENCE, BANK.equals(payment.channel()) ? payment.reference() : null)
-                        .putValue(ACCOUNT_REFERENCE, payment.accountReference()))
+                .businessKey(payment.mpesaReceiptNumber() != null ? payment.mpesaReceiptNumber() : payment.reference())
+                .setVariables(variables)
                 .execute();
+    }
+
+    private static void putIfPresent(org.camunda.bpm.engine.variable.VariableMap variables, String name, Object value) {
+        if (value != null) {
+            variables.putValue(name, value);
+        }
     }
 }
