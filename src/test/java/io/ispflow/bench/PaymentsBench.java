@@ -113,7 +113,7 @@ public final class PaymentsBench {
                     "| what | per second | p50 ms | p99 ms | ratio |",
                     "|---|---|---|---|---|",
                     inserts.row(null),
-                    String.format("| STK callbacks acknowledged (inbox row + process start committed) | %.0f | %.2f | %.2f | %.2f |",
+                    String.format("| STK callbacks acknowledged over HTTP (inbox row committed) | %.0f | %.2f | %.2f | %.2f |",
                             acks.perSecond(), acks.p50Millis(), acks.p99Millis(), acks.perSecond() / inserts.perSecond()),
                     "",
                     "(b) End to end: from the first callback until every payment is credited, its invoice settled"
