@@ -193,18 +193,7 @@ public final class OnboardingBench {
                     .append("<bpmn:sequenceFlow id=\"F").append(i).append("\" sourceRef=\"T").append(i)
                     .append("\" targetRef=\"").append(i == 5 ? "End" : "T" + (i + 1)).append("\" />");
         }
-        String boundary = "bench" + UUID.randomUUID();
-        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbench\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"bare.bpmn\"; filename=\"bare.bpmn\"\r\n"
-                + "Content-Type: application/xml\r\n\r\n" + BARE.formatted(tasks) + "\r\n--" + boundary + "--\r\n";
-        var request = HttpRequest.newBuilder(URI.create(app.url("/engine-rest/deployment/create")))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("superadmin:demo".getBytes()))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(multipart)).build();
-        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("bare deployment failed: " + response.body());
-        }
+        app.deploy("bare.bpmn", BARE.formatted(tasks));
     }
 
     /** ONUs in acme's store, one per onboarding. */

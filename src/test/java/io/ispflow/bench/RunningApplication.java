@@ -72,6 +72,22 @@ final class RunningApplication implements AutoCloseable {
         return "http://localhost:" + httpPort + path;
     }
 
+    /** Deploys a BPMN model through the engine REST API as the demo super admin. */
+    void deploy(String fileName, String bpmn) throws IOException, InterruptedException {
+        String boundary = "bench" + java.util.UUID.randomUUID();
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbench\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileName + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/xml\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+        var request = HttpRequest.newBuilder(URI.create(url("/engine-rest/deployment/create")))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("superadmin:demo".getBytes()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(multipart)).build();
+        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(fileName + " deployment failed: " + response.body());
+        }
+    }
+
     /** A superuser connection to the application database, past row-level security (for seeding). */
     Connection superuser() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/ispflow", "postgres", "");

@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -75,10 +74,7 @@ class LateStkAnswersIntegrationTests extends DarajaPeer {
         api = new Api(http);
         acme = testCompanies.create();
         client = onboarding.register(acme, "Late Answer");
-        var settings = new HashMap<String, Object>(Map.of("paybillNumber", "174379", "consumerKey", "key-" + acme.id(),
-                "consumerSecret", "secret", "passkey", "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919",
-                "environment", "sandbox", "active", true));
-        callbackPath = api.put("/api/mpesa/settings", acme.user(StaffRole.ISP_ADMIN), settings).text("callbackPath");
+        callbackPath = configureMpesa(api, acme, "174379");
         var push = api.post("/api/payments/mpesa-stk", acme.user(StaffRole.BILLING_FINANCE),
                 Map.of("clientId", client.id(), "amount", 1500));
         assertThat(push.status()).as(push.body().toString()).isEqualTo(202);

@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -68,14 +67,11 @@ class PaybillIntakeIntegrationTests extends DarajaPeer {
         api = new Api(http);
         acme = testCompanies.create();
         client = onboarding.register(acme, "Menu Payer");
-        token = configureMpesa(acme, "174379");
+        token = mpesaToken(acme, "174379");
     }
 
-    String configureMpesa(TestCompany company, String paybill) {
-        var settings = new HashMap<String, Object>(Map.of("paybillNumber", paybill, "consumerKey", "key-" + company.id(),
-                "consumerSecret", "secret", "passkey", "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919",
-                "environment", "sandbox", "active", true));
-        String path = api.put("/api/mpesa/settings", company.user(StaffRole.ISP_ADMIN), settings).text("callbackPath");
+    String mpesaToken(TestCompany company, String paybill) {
+        String path = configureMpesa(api, company, paybill);
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
@@ -152,7 +148,7 @@ class PaybillIntakeIntegrationTests extends DarajaPeer {
     @Test
     void anotherCompanysPaybillCannotCreditThisCompanysClient() {
         TestCompany rival = testCompanies.create();
-        String rivalToken = configureMpesa(rival, "600100");
+        String rivalToken = mpesaToken(rival, "600100");
 
         assertThat(validate(rivalToken, request("c2b_validation_request.json", client.accountNumber(), "600100", "5.00"))
                 .getBody()).as("acme's account number is unknown at the rival").contains("C2B00012");

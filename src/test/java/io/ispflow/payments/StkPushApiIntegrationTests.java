@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -60,11 +59,7 @@ class StkPushApiIntegrationTests extends DarajaPeer {
         api = new Api(http);
         acme = testCompanies.create();
         client = onboarding.register(acme, "Mobile Payer");
-        var settings = new HashMap<String, Object>(Map.of("paybillNumber", "174379",
-                "consumerKey", "key-" + acme.id(), "consumerSecret", "secret",
-                "passkey", "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919",
-                "environment", "sandbox", "active", true));
-        callbackPath = api.put("/api/mpesa/settings", acme.user(StaffRole.ISP_ADMIN), settings).text("callbackPath");
+        callbackPath = configureMpesa(api, acme, "174379");
     }
 
     @Test

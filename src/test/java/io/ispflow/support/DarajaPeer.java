@@ -40,6 +40,22 @@ public abstract class DarajaPeer {
                 .withBody("{\"access_token\": \"c9SQxWWhmdVRlyh0zh8gZDTkubVF\", \"expires_in\": 3599}")));
     }
 
+    /**
+     * Sets the company's M-PESA up as its ISP admin would (sandbox passkey, a consumer key of its own so
+     * that tokens are cached per company); returns the company's callback path.
+     */
+    public static String configureMpesa(Api api, TestCompanies.TestCompany company, String paybill) {
+        var settings = new java.util.HashMap<String, Object>(java.util.Map.of("paybillNumber", paybill,
+                "consumerKey", "key-" + company.id(), "consumerSecret", "secret",
+                "passkey", "bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919",
+                "environment", "sandbox", "active", true));
+        var reply = api.put("/api/mpesa/settings", company.user(io.ispflow.shared.StaffRole.ISP_ADMIN), settings);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("M-PESA settings refused: " + reply.body());
+        }
+        return reply.text("callbackPath");
+    }
+
     /** A payload from {@code src/test/resources/daraja/}, as Daraja documents it. */
     public static String darajaSample(String file) {
         try (var in = DarajaPeer.class.getResourceAsStream("/daraja/" + file)) {

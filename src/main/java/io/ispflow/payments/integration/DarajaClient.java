@@ -50,11 +50,7 @@ public class DarajaClient {
 
     /** Sends the prompt to the customer's phone. */
     public StkPushAccepted stkPush(MpesaCredentials credentials, StkPush push) {
-        String timestamp = LocalDateTime.now(clock.withZone(NAIROBI)).format(TIMESTAMP);
-        var body = new LinkedHashMap<String, Object>();
-        body.put("BusinessShortCode", credentials.shortcode());
-        body.put("Password", password(credentials.shortcode(), credentials.passkey(), timestamp));
-        body.put("Timestamp", timestamp);
+        var body = signedBody(credentials);
         body.put("TransactionType", "CustomerPayBillOnline");
         body.put("Amount", push.amount().setScale(0, RoundingMode.UP).toPlainString());
         body.put("PartyA", push.phoneDigits());
@@ -77,11 +73,7 @@ public class DarajaClient {
      * never a failure.
      */
     public StkQueryAnswer stkQuery(MpesaCredentials credentials, String checkoutRequestId) {
-        String timestamp = LocalDateTime.now(clock.withZone(NAIROBI)).format(TIMESTAMP);
-        var body = new LinkedHashMap<String, Object>();
-        body.put("BusinessShortCode", credentials.shortcode());
-        body.put("Password", password(credentials.shortcode(), credentials.passkey(), timestamp));
-        body.put("Timestamp", timestamp);
+        var body = signedBody(credentials);
         body.put("CheckoutRequestID", checkoutRequestId);
         Reply answer = call(DarajaRoutes.STK_QUERY, credentials, body);
         String errorCode = DarajaJson.text(answer.body(), "errorCode");
@@ -124,6 +116,16 @@ public class DarajaClient {
      * "mpesa", "query" and similar words, hence a path of its own.
      */
     public static final String C2B_PATH = "/api/payments/paybill/";
+
+    /** The start of an M-PESA Express request: shortcode, password and the Nairobi timestamp it is made of. */
+    private LinkedHashMap<String, Object> signedBody(MpesaCredentials credentials) {
+        String timestamp = LocalDateTime.now(clock.withZone(NAIROBI)).format(TIMESTAMP);
+        var body = new LinkedHashMap<String, Object>();
+        body.put("BusinessShortCode", credentials.shortcode());
+        body.put("Password", password(credentials.shortcode(), credentials.passkey(), timestamp));
+        body.put("Timestamp", timestamp);
+        return body;
+    }
 
     /** Daraja's {@code base64(shortcode + passkey + timestamp)}. */
     static String password(String shortcode, String passkey, String timestamp) {
