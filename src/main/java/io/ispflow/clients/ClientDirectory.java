@@ -105,9 +105,14 @@ public class ClientDirectory {
         clients.delete(client);
     }
 
+    /**
+     * The client, if he belongs to the company in context. Loaded by id, so that the steps of one
+     * transaction (a payment's reconciliation asks several times) share one read.
+     */
     @Transactional(readOnly = true)
     public Optional<ClientDetails> find(UUID id) {
-        return clients.findByCompanyIdAndId(TenantContext.requireCompanyId(), id).map(ClientEntity::toDetails);
+        UUID company = TenantContext.requireCompanyId();
+        return clients.findById(id).filter(client -> client.companyId().equals(company)).map(ClientEntity::toDetails);
     }
 
     /** The client a customer named by account number (as typed into M-PESA), if any. */

@@ -41,10 +41,16 @@ final class RunningApplication implements AutoCloseable {
     static RunningApplication start(Path data, int httpPort, int postgresPort) throws Exception {
         Path log = data.resolveSibling("app-" + System.nanoTime() + ".log");
         long start = System.nanoTime();
-        Process process = new ProcessBuilder("java", "-jar", jar().toString(), "--server.port=" + httpPort,
+        var command = new java.util.ArrayList<String>(java.util.List.of("java"));
+        // e.g. BENCH_APP_JVM_ARGS=-XX:StartFlightRecording=filename=target/bench/app.jfr to profile the application
+        String jvmArgs = System.getenv("BENCH_APP_JVM_ARGS");
+        if (jvmArgs != null && !jvmArgs.isBlank()) {
+            command.addAll(java.util.List.of(jvmArgs.trim().split("\\s+")));
+        }
+        command.addAll(java.util.List.of("-jar", jar().toString(), "--server.port=" + httpPort,
                 "--isp.platform.embedded-postgres.data-dir=" + data,
-                "--isp.platform.embedded-postgres.port=" + postgresPort)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--isp.platform.embedded-postgres.port=" + postgresPort));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
         var readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2)).build();

@@ -21,6 +21,8 @@ class BillableClients implements ClientAccounts {
     @Override
     @Transactional(readOnly = true)
     public boolean exists(UUID clientId) {
-        return clients.findByCompanyIdAndId(TenantContext.requireCompanyId(), clientId).isPresent();
+        UUID company = TenantContext.requireCompanyId();
+        // by id: a payment's steps ask again in the same transaction and are answered from the persistence context
+        return clients.findById(clientId).filter(client -> client.companyId().equals(company)).isPresent();
     }
 }

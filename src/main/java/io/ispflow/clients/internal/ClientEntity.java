@@ -76,6 +76,10 @@ public class ClientEntity {
         return id;
     }
 
+    public UUID companyId() {
+        return companyId;
+    }
+
     public ClientStatus status() {
         return status;
     }
