@@ -35,6 +35,8 @@ class MonthlyInvoicingIntegrationTests {
     @Autowired
     Invoicing invoicing;
     @Autowired
+    io.ispflow.clients.ClientLifecycle lifecycle;
+    @Autowired
     TestCompanies testCompanies;
     @Autowired
     OnboardingFixture onboarding;
@@ -108,6 +110,24 @@ class MonthlyInvoicingIntegrationTests {
                 Date.valueOf(TODAY.minusMonths(3)), Date.valueOf(TODAY.minusMonths(2)),
                 Date.valueOf(TODAY.minusMonths(1)), Date.valueOf(TODAY));
         assertThat(periodInvoices(suspended)).hasSize(1);
+    }
+
+    @Test
+    void monthsSpentSuspendedAreNotBilledAfterTheReactivation() {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Africa/Nairobi"));
+        ClientDetails back = onboarding.register(acme, "Back After Three Months");
+        becomes(back, "approved", "active");
+        firstMonth(back, today.minusMonths(4), today.minusMonths(3).minusDays(1));
+        becomes(back, "suspended");
+        inAcme(() -> {
+            lifecycle.reactivate(back.id(), "payments", "paid up");
+            return null;
+        });
+
+        monthly.issueDue(today);
+
+        assertThat(periodInvoices(back)).extracting(i -> i.get("period_start"))
+                .containsExactly(Date.valueOf(today.minusMonths(4)), Date.valueOf(today));
     }
 
     @Test

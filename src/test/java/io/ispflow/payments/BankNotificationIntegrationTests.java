@@ -113,7 +113,9 @@ class BankNotificationIntegrationTests extends DarajaPeer {
 
     @Test
     void aPaymentIsAcknowledgedCreditedOnceAndRetriesGetTheSameAcknowledgement() throws Exception {
-        String notification = notification("015BAAT202620003", client.accountNumber(), "5000.0");
+        // a payer name beyond ASCII: the signature covers the UTF-8 bytes as sent
+        String notification = notification("015BAAT202620003", client.accountNumber(), "5000.0")
+                .replace("John Doe", "Wanjirũ Njoroge");
 
         var first = send(path, SECRET, notification);
         var retry = send(path, SECRET, notification, Instant.now().getEpochSecond() + 1);
@@ -129,6 +131,8 @@ class BankNotificationIntegrationTests extends DarajaPeer {
         assertThat(balance()).isEqualByComparingTo("5000.00");
         assertThat(inAcme(() -> jdbc.queryForList("select payment_method || ' ' || reference_number from payments",
                 String.class))).containsExactly("bank 015BAAT202620003");
+        assertThat(inAcme(() -> jdbc.queryForObject("select payer_name from bank_notifications", String.class)))
+                .isEqualTo("Wanjirũ Njoroge");
         assertThat(inAcme(() -> jdbc.queryForObject("select body from outbound_messages where purpose = 'payment_receipt'",
                 String.class))).contains("bank ref 015BAAT202620003");
     }
@@ -218,7 +222,8 @@ class BankNotificationIntegrationTests extends DarajaPeer {
     }
 
     ResponseEntity<String> send(String to, String secret, String body, long timestamp) {
-        String signature = HexFormat.of().formatHex(BankInbox.sign(secret, timestamp + "." + body));
+        String signature = HexFormat.of().formatHex(BankInbox.sign(secret, Long.toString(timestamp),
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return post(to, body, Map.of("X-Bank-Timestamp", Long.toString(timestamp), "X-Bank-Signature", signature));
     }
 
@@ -226,7 +231,8 @@ class BankNotificationIntegrationTests extends DarajaPeer {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         extraHeaders.forEach(headers::set);
-        return http.postForEntity(to, new HttpEntity<>(body, headers), String.class);
+        return http.postForEntity(to, new HttpEntity<>(body.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers),
+                String.class);
     }
 
     List<String> securityEvents() {

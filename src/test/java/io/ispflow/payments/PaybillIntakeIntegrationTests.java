@@ -87,6 +87,13 @@ class PaybillIntakeIntegrationTests extends DarajaPeer {
                 .contains("C2B00015");
         assertThat(validate(request("c2b_validation_request.json", client.accountNumber(), "174379", "0.00")).getBody())
                 .contains("C2B00013");
+        assertThat(validate("not-a-token", request("c2b_validation_request.json", client.accountNumber(), "174379",
+                "5.00")).getStatusCode().value()).isEqualTo(404);
+        assertThat(validate("{\"TransID\": ").getStatusCode().value()).isEqualTo(400);
+        List<String> refusals = tenantScope.callPlatformWide(() -> transactions.execute(tx -> jdbc.queryForList(
+                "select kind from security_events where isp_company_id = ? or isp_company_id is null", String.class,
+                acme.id())));
+        assertThat(refusals).contains("c2b_validation_unknown_path", "c2b_validation_malformed");
     }
 
     @Test

@@ -81,11 +81,11 @@ public class BankInbox {
      * @throws CallbackRefused when it is not accepted (after recording why)
      */
     @Transactional(noRollbackFor = CallbackRefused.class)
-    public String handle(String token, String timestamp, String signature, String body, String sourceAddress) {
+    public String handle(String token, String timestamp, String signature, byte[] body, String sourceAddress) {
         Bank bank = bankOf(token, sourceAddress);
-        if (body == null || body.length() > MAX_BODY_BYTES) {
+        if (body == null || body.length > MAX_BODY_BYTES) {
             throw refusals.refuse(413, bank.company(), "bank_ipn_oversized",
-                    "body of " + (body == null ? 0 : body.length()) + " characters", sourceAddress);
+                    "body of " + (body == null ? 0 : body.length) + " bytes", sourceAddress);
         }
         checkFresh(bank, timestamp, sourceAddress);
         checkSignature(bank, timestamp, signature, body, sourceAddress);
@@ -104,7 +104,8 @@ public class BankInbox {
             }
             return switch (call.path("action").asText()) {
                 case "VALIDATION" -> validate(payload);
-                case "PAYMENT_NOTIFICATION" -> receive(bank, payload, body, sourceAddress);
+                case "PAYMENT_NOTIFICATION" -> receive(bank, payload, new String(body, StandardCharsets.UTF_8),
+                        sourceAddress);
                 default -> throw refusals.refuse(400, bank.company(), "bank_ipn_malformed",
                         "unknown action " + call.path("action").asText(), sourceAddress);
             };
@@ -181,8 +182,8 @@ public class BankInbox {
         }
     }
 
-    private void checkSignature(Bank bank, String timestamp, String signature, String body, String sourceAddress) {
-        byte[] expected = sign(secrets.decrypt(bank.signingSecret()), timestamp.trim() + "." + body);
+    private void checkSignature(Bank bank, String timestamp, String signature, byte[] body, String sourceAddress) {
+        byte[] expected = sign(secrets.decrypt(bank.signingSecret()), timestamp.trim(), body);
         byte[] given;
         try {
             given = HexFormat.of().parseHex(signature == null ? "" : signature.trim().toLowerCase(java.util.Locale.ROOT));
@@ -208,12 +209,13 @@ public class BankInbox {
         }
     }
 
-    /** HMAC-SHA256 of the text under the secret. */
-    public static byte[] sign(String secret, String text) {
+    /** HMAC-SHA256, under the secret, of {@code timestamp + "." + body} (the body's bytes as sent). */
+    public static byte[] sign(String secret, String timestamp, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(body);
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

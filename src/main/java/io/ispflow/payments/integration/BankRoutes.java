@@ -35,12 +35,13 @@ class BankRoutes extends RouteBuilder {
                                 + refused.getMessage() + "\"}");
                     })
                 .end()
-                .convertBodyTo(String.class)
+                // the signature covers the bytes as sent
+                .convertBodyTo(byte[].class)
                 .process(exchange -> {
                     var message = exchange.getMessage();
                     String answer = inbox.handle(message.getHeader("token", String.class),
                             message.getHeader("X-Bank-Timestamp", String.class),
-                            message.getHeader("X-Bank-Signature", String.class), message.getBody(String.class),
+                            message.getHeader("X-Bank-Signature", String.class), message.getBody(byte[].class),
                             message.getHeader("X-Forwarded-For", String.class));
                     message.removeHeaders("*");
                     message.setHeader(Exchange.CONTENT_TYPE, "application/json");

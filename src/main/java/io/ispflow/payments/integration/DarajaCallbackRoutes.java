@@ -49,13 +49,13 @@ class DarajaCallbackRoutes extends RouteBuilder {
 
         from("platform-http:/api/payments/mpesa/callback/{token}?httpMethodRestrict=POST")
                 .routeId("payments.stk-callback")
-                .convertBodyTo(String.class)
+                .convertBodyTo(String.class, "UTF-8")
                 .process(exchange -> stkInbox.acceptStkCallback(token(exchange), body(exchange), source(exchange)))
                 .process(answer(STK_ACK));
 
         from("platform-http:/api/payments/paybill/{token}/validation?httpMethodRestrict=POST")
                 .routeId("payments.c2b-validation")
-                .convertBodyTo(String.class)
+                .convertBodyTo(String.class, "UTF-8")
                 .process(exchange -> {
                     var verdict = paybillInbox.validate(token(exchange), body(exchange), source(exchange));
                     answer("{\"ResultCode\":\"" + verdict.resultCode() + "\",\"ResultDesc\":\""
@@ -64,7 +64,7 @@ class DarajaCallbackRoutes extends RouteBuilder {
 
         from("platform-http:/api/payments/paybill/{token}/confirmation?httpMethodRestrict=POST")
                 .routeId("payments.c2b-confirmation")
-                .convertBodyTo(String.class)
+                .convertBodyTo(String.class, "UTF-8")
                 .process(exchange -> paybillInbox.confirm(token(exchange), body(exchange), source(exchange)))
                 .process(answer(CONFIRMATION_ACK));
     }

@@ -71,19 +71,26 @@ public class LateStkAnswers {
     }
 
     private int queryDuePushesOfCompany() {
+        // pushes whose last query is long past without an answer (Daraja unreachable, credentials gone)
+        transactions.executeWithoutResult(status -> jdbc.update("""
+                update mpesa_stk_requests r set status = 'expired', updated_at = now()
+                where r.status = 'pending' and r.query_attempts >= ? and r.next_query_at <= now()
+                  and not exists (select 1 from mpesa_callbacks c
+                                  where c.kind = 'stk' and c.checkout_request_id = r.checkout_request_id)""",
+                properties.maxAttempts()));
         List<Due> due = transactions.execute(status -> jdbc.query("""
                 update mpesa_stk_requests set query_attempts = query_attempts + 1,
                     next_query_at = now() + least(?::interval * power(2, query_attempts), ?::interval)
                 where id in (select r.id from mpesa_stk_requests r
-                             where r.status = 'pending'
+                             where r.status = 'pending' and r.query_attempts < ?
                                and coalesce(r.next_query_at, r.created_at + ?::interval) <= now()
                                and not exists (select 1 from mpesa_callbacks c
                                                where c.kind = 'stk' and c.checkout_request_id = r.checkout_request_id)
                              order by r.created_at limit ? for update skip locked)
                 returning checkout_request_id, query_attempts""",
                 (rs, n) -> new Due(rs.getString(1), rs.getInt(2)),
-                properties.backoff().toString(), properties.maxBackoff().toString(), properties.firstAfter().toString(),
-                BATCH));
+                properties.backoff().toString(), properties.maxBackoff().toString(), properties.maxAttempts(),
+                properties.firstAfter().toString(), BATCH));
         if (due.isEmpty()) {
             return 0;
         }

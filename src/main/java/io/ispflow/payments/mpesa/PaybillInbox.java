@@ -54,7 +54,8 @@ public class PaybillInbox {
     }
 
     /** Whether M-PESA should let this payment through (C2B00012 for an unknown account, and so on). */
-    @Transactional(readOnly = true, noRollbackFor = CallbackRefused.class)
+    // not read-only: a refusal is recorded as a security event
+    @Transactional(noRollbackFor = CallbackRefused.class)
     public Verdict validate(String token, String body, String sourceAddress) {
         UUID company = paths.companyOf(token, "c2b_validation", sourceAddress);
         PaybillPayment payment = read(company, "c2b_validation", body, sourceAddress);

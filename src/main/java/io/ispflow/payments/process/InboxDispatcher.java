@@ -29,6 +29,8 @@ import io.ispflow.platform.TenantScope;
 public class InboxDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InboxDispatcher.class);
+    /** Failed starts after which a payment is parked (its row keeps the error) for an operator. */
+    static final int MAX_ATTEMPTS = 5;
 
     private final JdbcTemplate jdbc;
     private final TenantScope tenantScope;
@@ -73,24 +75,70 @@ public class InboxDispatcher implements SmartLifecycle {
         return started;
     }
 
+    /**
+     * One batch in one transaction. If a start fails, the batch is rolled back and its rows are started
+     * one by one instead, so that one bad row holds up no other payment; it is parked after
+     * {@link #MAX_ATTEMPTS} failures.
+     */
     private int dispatchBatch() {
-        Integer started = transactions.execute(status -> tenantScope.callPlatformWide(() -> {
-            List<Row> rows = claim();
-            for (Row row : rows) {
-                tenantScope.runAs(row.company(), () -> reconciliation.start(row.payment()));
-                jdbc.update("update " + row.table() + " set dispatched_at = now() where id = ?", row.id());
+        try {
+            Integer started = transactions.execute(status -> tenantScope.callPlatformWide(() -> {
+                List<Row> rows = claim(properties.batch());
+                rows.forEach(this::start);
+                return rows.size();
+            }));
+            return started == null ? 0 : started;
+        } catch (RuntimeException batchFailed) {
+            log.warn("Starting a batch of payment reconciliations failed; starting them one by one", batchFailed);
+            int started = 0;
+            for (int i = 0; i < properties.batch(); i++) {
+                Boolean one = startOneOrPark();
+                if (one == null) {
+                    break;
+                }
+                started += one ? 1 : 0;
             }
-            return rows.size();
-        }));
-        return started == null ? 0 : started;
+            return started;
+        }
     }
 
-    private List<Row> claim() {
-        int half = Math.max(1, properties.batch() / 2);
+    /** Starts the oldest undispatched payment alone; null when there is none, false when it failed. */
+    private Boolean startOneOrPark() {
+        List<Row> claimed = new java.util.ArrayList<>();
+        try {
+            return transactions.execute(status -> tenantScope.callPlatformWide(() -> {
+                List<Row> rows = claim(1);
+                if (rows.isEmpty()) {
+                    return null;
+                }
+                claimed.add(rows.get(0));
+                start(rows.get(0));
+                return true;
+            }));
+        } catch (RuntimeException failed) {
+            if (claimed.isEmpty()) {
+                throw failed;
+            }
+            Row row = claimed.get(0);
+            log.error("Could not start the reconciliation of payment {} ({})", row.id(), row.table(), failed);
+            transactions.executeWithoutResult(status -> tenantScope.callPlatformWide(() -> jdbc.update(
+                    "update " + row.table() + " set dispatch_attempts = dispatch_attempts + 1, dispatch_error = ?"
+                            + " where id = ?", String.valueOf(failed), row.id())));
+            return false;
+        }
+    }
+
+    private void start(Row row) {
+        tenantScope.runAs(row.company(), () -> reconciliation.start(row.payment()));
+        jdbc.update("update " + row.table() + " set dispatched_at = now(), dispatch_error = null where id = ?", row.id());
+    }
+
+    private List<Row> claim(int limit) {
+        int half = Math.max(1, limit / 2);
         List<Row> rows = new java.util.ArrayList<>(jdbc.query("""
                 select id, kind, checkout_request_id, result_code, result_description, mpesa_receipt_number, amount,
                        phone, bill_reference, isp_company_id
-                from mpesa_callbacks where dispatched_at is null
+                from mpesa_callbacks where dispatched_at is null and dispatch_attempts < ?
                 order by received_at limit ? for update skip locked""", (rs, n) -> {
                     boolean paybill = "c2b_confirmation".equals(rs.getString("kind"));
                     return new Row("mpesa_callbacks", rs.getObject("id", UUID.class),
@@ -101,15 +149,19 @@ public class InboxDispatcher implements SmartLifecycle {
                                     rs.getString("mpesa_receipt_number"), rs.getObject("amount", BigDecimal.class),
                                     rs.getString("phone"), rs.getString("checkout_request_id"),
                                     rs.getString("bill_reference")));
-                }, half));
+                }, MAX_ATTEMPTS, half));
+        if (rows.size() >= limit) {
+            return rows;
+        }
         rows.addAll(jdbc.query("""
                 select id, bank_reference, customer_reference, amount, payer_phone, isp_company_id
-                from bank_notifications where dispatched_at is null
+                from bank_notifications where dispatched_at is null and dispatch_attempts < ?
                 order by received_at limit ? for update skip locked""", (rs, n) -> new Row("bank_notifications",
                 rs.getObject("id", UUID.class), rs.getObject("isp_company_id", UUID.class),
                 new ReconciliationProcess.ReceivedPayment(rs.getObject("id", UUID.class), ReconciliationProcess.BANK,
                         "0", "Bank payment", null, rs.getObject("amount", BigDecimal.class), rs.getString("payer_phone"),
-                        rs.getString("bank_reference"), rs.getString("customer_reference"))), half));
+                        rs.getString("bank_reference"), rs.getString("customer_reference"))), MAX_ATTEMPTS,
+                limit - rows.size()));
         return rows;
     }
 

@@ -159,9 +159,11 @@ public class ReconciliationSteps {
     public void markDuplicate(DelegateExecution execution) {
         String checkout = (String) execution.getVariable(CHECKOUT_REQUEST_ID);
         String receipt = receipt(execution);
-        if (checkout != null && receipt != null) {
+        if (checkout != null) {
             execution.setVariable(RECEIPT, receipt);
             markRequest(execution, "completed");
+        }
+        if (checkout != null && receipt != null) {
             jdbc.update("""
                     update payments set reference_number = ?
                     where payment_method = 'mpesa' and mpesa_receipt_number = ? and reference_number is null""",
