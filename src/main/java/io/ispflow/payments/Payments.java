@@ -41,16 +41,30 @@ public class Payments {
         this.numbers = numbers;
     }
 
-    @Transactional(noRollbackFor = DuplicatePayment.class)
+    @Transactional(noRollbackFor = {DuplicatePayment.class, PossiblySamePayment.class})
     public Payment receive(ReceivePayment payment, String recordedBy) {
+        return receive(payment, recordedBy, false);
+    }
+
+    /**
+     * Receives a payment; {@code confirmedSeparate} when a person has confirmed that an M-PESA payment
+     * is not the one credited before under its other key.
+     *
+     * @throws DuplicatePayment    when its receipt, STK push or bank reference was credited already
+     * @throws PossiblySamePayment when it may be a payment credited under its other key
+     */
+    @Transactional(noRollbackFor = {DuplicatePayment.class, PossiblySamePayment.class})
+    public Payment receive(ReceivePayment payment, String recordedBy, boolean confirmedSeparate) {
         UUID company = TenantContext.requireCompanyId();
         wallet.requireClient(payment.clientId());
         if (payment.method() == PaymentMethod.MPESA) {
             // one M-PESA decision per client at a time, so that the two keys of a payment meet
             ledger.lockBalance(payment.clientId());
-            if (joinedToKnownPayment(payment)) {
-                throw new DuplicatePayment(payment.mpesaReceiptNumber() != null ? payment.mpesaReceiptNumber()
-                        : payment.reference());
+            if (!confirmedSeparate) {
+                var credited = creditedUnderOtherKey(payment);
+                if (credited.isPresent()) {
+                    throw new PossiblySamePayment(find(credited.get()).orElseThrow());
+                }
             }
         }
         UUID id = UUID.randomUUID();
@@ -93,33 +107,39 @@ public class Payments {
     /**
      * An M-PESA payment has two keys, the receipt and (for STK pushes) the CheckoutRequestID, but is
      * sometimes told with one only: a status query confirms a push without its receipt, a paybill
-     * confirmation of the same money carries the receipt without the push. When the other half was
-     * credited already (same client, same amount, within a day), the keys are joined on the credited
-     * payment and nothing is credited again.
+     * confirmation carries the receipt without the push. A payment of the same client and amount
+     * credited within a day under the other key alone may be the same money, or a second payment.
      */
-    private boolean joinedToKnownPayment(ReceivePayment payment) {
+    private Optional<UUID> creditedUnderOtherKey(ReceivePayment payment) {
         if (payment.mpesaReceiptNumber() != null && payment.reference() == null) {
-            return jdbc.update("""
-                    update payments set mpesa_receipt_number = ?
-                    where id = (select id from payments
-                                where client_id = ? and payment_method = 'mpesa' and amount = ?
-                                  and mpesa_receipt_number is null and reference_number is not null
-                                  and paid_at > now() - interval '1 day'
-                                order by paid_at limit 1)""",
-                    payment.mpesaReceiptNumber(), payment.clientId(), payment.amount()) == 1;
+            return jdbc.queryForList("""
+                    select id from payments
+                    where client_id = ? and payment_method = 'mpesa' and amount = ?
+                      and mpesa_receipt_number is null and reference_number is not null
+                      and paid_at > now() - interval '1 day'
+                    order by paid_at limit 1""", UUID.class, payment.clientId(), payment.amount())
+                    .stream().findFirst();
         }
         if (payment.reference() != null && payment.mpesaReceiptNumber() == null) {
-            return jdbc.update("""
-                    update payments set reference_number = ?
-                    where id = (select p.id from payments p
-                                join mpesa_stk_requests r on r.checkout_request_id = ?
-                                where p.client_id = ? and p.payment_method = 'mpesa' and p.amount = ?
-                                  and p.reference_number is null and p.mpesa_receipt_number is not null
-                                  and p.paid_at >= r.created_at and p.paid_at < r.created_at + interval '1 day'
-                                order by p.paid_at limit 1)""",
-                    payment.reference(), payment.reference(), payment.clientId(), payment.amount()) == 1;
+            return jdbc.queryForList("""
+                    select p.id from payments p join mpesa_stk_requests r on r.checkout_request_id = ?
+                    where p.client_id = ? and p.payment_method = 'mpesa' and p.amount = ?
+                      and p.reference_number is null and p.mpesa_receipt_number is not null
+                      and p.paid_at >= r.created_at and p.paid_at < r.created_at + interval '1 day'
+                    order by p.paid_at limit 1""", UUID.class, payment.reference(), payment.clientId(),
+                    payment.amount()).stream().findFirst();
         }
-        return false;
+        return Optional.empty();
+    }
+
+    /** A person found that a payment told with one key is the credited one: it gets the other key. */
+    @Transactional
+    public void joinKeys(UUID creditedPaymentId, String checkoutRequestId, String mpesaReceiptNumber) {
+        jdbc.update("""
+                update payments set reference_number = coalesce(reference_number, ?),
+                                    mpesa_receipt_number = coalesce(mpesa_receipt_number, ?)
+                where id = ? and payment_method = 'mpesa'""", checkoutRequestId, mpesaReceiptNumber,
+                creditedPaymentId);
     }
 
     @Transactional(readOnly = true)

@@ -59,6 +59,8 @@ class LateStkAnswersIntegrationTests extends DarajaPeer {
     LateStkAnswers lateAnswers;
     @Autowired
     DueJobs dueJobs;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     Api api;
     TestCompany acme;
@@ -113,7 +115,31 @@ class LateStkAnswersIntegrationTests extends DarajaPeer {
     }
 
     @Test
-    void aPaybillConfirmationOfThePushedMoneyBeforeTheQueryIsNotCreditedTwice() {
+    void aPaybillPaymentOfTheSameAmountBeforeTheQueryGoesToFinanceWhoFindItTheSameMoney() {
+        paybillPaymentThenQueriedPush();
+
+        completeReview("same");
+
+        assertThat(balance()).isEqualByComparingTo("1500.00");
+        assertThat(payments()).singleElement().satisfies(p -> {
+            assertThat(p.get("mpesa_receipt_number")).isEqualTo("RKL51ZDR4F");
+            assertThat(p.get("reference_number")).isEqualTo(checkout);
+        });
+        assertThat(pushStatus()).isEqualTo("completed");
+    }
+
+    @Test
+    void aPaybillPaymentOfTheSameAmountBeforeTheQueryGoesToFinanceWhoFindItASecondPayment() {
+        paybillPaymentThenQueriedPush();
+
+        completeReview("separate");
+        dueJobs.ofTenant(acme.id().toString());
+
+        assertThat(balance()).isEqualByComparingTo("3000.00");
+        assertThat(payments()).hasSize(2);
+    }
+
+    void paybillPaymentThenQueriedPush() {
         assertThat(deliver(paybillPath("confirmation"), confirmation("RKL51ZDR4F", "1500.00")).getStatusCode().value())
                 .isEqualTo(200);
         dueJobs.ofTenant(acme.id().toString());
@@ -123,11 +149,14 @@ class LateStkAnswersIntegrationTests extends DarajaPeer {
         assertThat(lateAnswers.queryDuePushes()).isEqualTo(1);
         dueJobs.ofTenant(acme.id().toString());
 
-        assertThat(balance()).isEqualByComparingTo("1500.00");
-        assertThat(payments()).singleElement().satisfies(p -> {
-            assertThat(p.get("mpesa_receipt_number")).isEqualTo("RKL51ZDR4F");
-            assertThat(p.get("reference_number")).isEqualTo(checkout);
-        });
+        assertThat(balance()).as("nothing credited until finance decides").isEqualByComparingTo("1500.00");
+    }
+
+    void completeReview(String decision) {
+        var task = taskService.createTaskQuery().tenantIdIn(acme.id().toString())
+                .taskDefinitionKey("Task_ReviewPossibleDouble").singleResult();
+        assertThat(task).isNotNull();
+        taskService.complete(task.getId(), Map.of("sameMoney", decision));
     }
 
     @Test

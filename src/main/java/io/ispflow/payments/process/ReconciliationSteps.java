@@ -20,6 +20,7 @@ import io.ispflow.messaging.Notifier;
 import io.ispflow.payments.DuplicatePayment;
 import io.ispflow.payments.PaymentMethod;
 import io.ispflow.payments.Payments;
+import io.ispflow.payments.PossiblySamePayment;
 import io.ispflow.payments.ReceivePayment;
 import io.ispflow.platform.camunda.FormValues;
 
@@ -33,6 +34,10 @@ public class ReconciliationSteps {
 
     static final String ALREADY_CREDITED = "ALREADY_CREDITED";
     static final String UNKNOWN_ACCOUNT = "UNKNOWN_ACCOUNT";
+    static final String POSSIBLY_SAME_PAYMENT = "POSSIBLY_SAME_PAYMENT";
+    private static final java.time.ZoneId NAIROBI = java.time.ZoneId.of("Africa/Nairobi");
+    private static final java.time.format.DateTimeFormatter PAID_AT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final JdbcTemplate jdbc;
     private final ClientDirectory clients;
@@ -89,8 +94,12 @@ public class ReconciliationSteps {
         execution.setVariable(CLIENT_ID, client.id().toString());
     }
 
-    /** Credits the wallet and settles open invoices, exactly once per receipt or bank reference. */
-    @Transactional(noRollbackFor = {DuplicatePayment.class, BpmnError.class})
+    /**
+     * Credits the wallet and settles open invoices, exactly once per receipt or bank reference. A
+     * payment that may be one credited before under its other key goes to finance instead, unless
+     * finance has already found it a separate payment.
+     */
+    @Transactional(noRollbackFor = {DuplicatePayment.class, PossiblySamePayment.class, BpmnError.class})
     public void credit(DelegateExecution execution) {
         UUID clientId = UUID.fromString((String) execution.getVariable(CLIENT_ID));
         boolean bank = isBank(execution);
@@ -99,14 +108,35 @@ public class ReconciliationSteps {
             var payment = payments.receive(new ReceivePayment(clientId, FormValues.decimal(execution.getVariable(AMOUNT)),
                     bank ? PaymentMethod.BANK : PaymentMethod.MPESA,
                     (String) execution.getVariable(bank ? BANK_REFERENCE : CHECKOUT_REQUEST_ID), receipt,
-                    (String) execution.getVariable(PHONE), null, null), bank ? "bank" : "M-PESA");
+                    (String) execution.getVariable(PHONE), null, null), bank ? "bank" : "M-PESA",
+                    "separate".equals(FormValues.text(execution.getVariable(SAME_MONEY))));
             execution.setVariable(RECEIPT, receipt);
             execution.setVariable(PAYMENT_ID, payment.id().toString());
             execution.setVariable(RECEIPT_NUMBER, payment.receiptNumber());
             markRequest(execution, "completed");
         } catch (DuplicatePayment e) {
             throw new BpmnError(ALREADY_CREDITED, e.getMessage());
+        } catch (PossiblySamePayment e) {
+            var credited = e.credited();
+            execution.setVariable(RECEIPT, receipt);
+            execution.setVariable(POSSIBLY_SAME_PAYMENT_ID, credited.id().toString());
+            execution.setVariable(POSSIBLY_SAME_RECEIPT_NUMBER, credited.receiptNumber());
+            execution.setVariable(POSSIBLY_SAME_MPESA_RECEIPT, credited.mpesaReceiptNumber());
+            execution.setVariable(POSSIBLY_SAME_PAID_AT, credited.paidAt() == null ? null
+                    : PAID_AT.format(credited.paidAt().atZone(NAIROBI)));
+            throw new BpmnError(POSSIBLY_SAME_PAYMENT, e.getMessage());
         }
+    }
+
+    /** Finance found the payment to be the one credited before: it is joined to it and closed. */
+    @Transactional
+    public void joinToCreditedPayment(DelegateExecution execution) {
+        payments.joinKeys(UUID.fromString((String) execution.getVariable(POSSIBLY_SAME_PAYMENT_ID)),
+                (String) execution.getVariable(CHECKOUT_REQUEST_ID), receipt(execution));
+        if (execution.getVariable(CHECKOUT_REQUEST_ID) != null) {
+            markRequest(execution, "completed");
+        }
+        markProcessed(execution);
     }
 
     /** A suspended client whose invoices are now all paid is served again. */

@@ -24,6 +24,12 @@ public final class ReconciliationVariables {
     public static final String RECEIPT_NUMBER = "receiptNumber";
     public static final String REACTIVATE = "reactivate";
     public static final String COMPLETED_BY = "completedBy";
+    public static final String POSSIBLY_SAME_PAYMENT_ID = "possiblySamePaymentId";
+    public static final String POSSIBLY_SAME_RECEIPT_NUMBER = "possiblySameReceiptNumber";
+    public static final String POSSIBLY_SAME_MPESA_RECEIPT = "possiblySameMpesaReceipt";
+    public static final String POSSIBLY_SAME_PAID_AT = "possiblySamePaidAt";
+    /** Finance's decision: {@code same} or {@code separate}. */
+    public static final String SAME_MONEY = "sameMoney";
 
     private ReconciliationVariables() {
     }

@@ -24,6 +24,10 @@ import io.ispflow.billing.Invoicing;
 import io.ispflow.billing.NewInvoice;
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.payments.mpesa.MpesaCallbackInbox;
+import io.ispflow.payments.PaymentMethod;
+import io.ispflow.payments.Payments;
+import io.ispflow.payments.ReceivePayment;
+import io.ispflow.payments.integration.StkQueryAnswer;
 import io.ispflow.payments.MpesaSettings;
 import io.ispflow.payments.UpdateMpesaSettings;
 import io.ispflow.platform.TenantScope;
@@ -60,6 +64,8 @@ class PaymentReconciliationProcessIntegrationTests {
     MpesaCallbackInbox inbox;
     @Autowired
     Invoicing invoicing;
+    @Autowired
+    Payments payments;
     @Autowired
     TenantScope tenantScope;
     @Autowired
@@ -237,5 +243,63 @@ class PaymentReconciliationProcessIntegrationTests {
         assertThat(count("select count(*) from clients where id = ? and status = 'active'", client.id())).isEqualTo(1);
         assertThat(count("select count(*) from network_events where client_id = ? and event_type = 'service_reactivated'",
                 client.id())).isEqualTo(1);
+    }
+
+    /** A push confirmed by a status query (no receipt) after a paybill payment of the same amount. */
+    ProcessInstance queriedPushAfterAPaybillPaymentOfTheSameAmount() {
+        String paybillReceipt = receipt();
+        tenantScope.runAs(acme.id(), () -> transactions.executeWithoutResult(tx -> payments.receive(new ReceivePayment(
+                client.id(), new BigDecimal("1000.00"), PaymentMethod.MPESA, null, paybillReceipt, null, null, null),
+                "M-PESA")));
+        String checkout = prompted("1000.00");
+        sql("update mpesa_stk_requests set created_at = now() - interval '5 minutes' where checkout_request_id = ?",
+                checkout);
+        tenantScope.runAs(acme.id(), () -> inbox.recordQueryAnswer(checkout, new StkQueryAnswer(
+                StkQueryAnswer.State.PAID, "0", "The service request is processed successfully.")));
+        dispatcher.dispatchPending();
+        ProcessInstance process = runtimeService.createProcessInstanceQuery().processDefinitionKey("paymentReconciliation")
+                .variableValueEquals("checkoutRequestId", checkout).singleResult();
+        runJobs(process);
+        assertThat(process).isWaitingAt("Task_ReviewPossibleDouble");
+        assertThat(task(process)).hasCandidateGroup("billing_finance");
+        assertThat((String) runtimeService.getVariable(process.getId(), "possiblySameMpesaReceipt"))
+                .isEqualTo(paybillReceipt);
+        return process;
+    }
+
+    @Test
+    void financeJoinsAPaymentToldTwiceToTheOneCredited() {
+        ProcessInstance process = queriedPushAfterAPaybillPaymentOfTheSameAmount();
+
+        onboarding.complete(task(process), acme, StaffRole.BILLING_FINANCE, Map.of("sameMoney", "same"));
+
+        assertThat(process).isEnded().hasPassed("Task_JoinToCredited", "End_JoinedToCredited");
+        assertThat(count("select count(*) from payments where client_id = ?", client.id())).isEqualTo(1);
+        assertThat(count("select count(*) from payments where client_id = ? and reference_number = ?", client.id(),
+                historyVariable(process, "checkoutRequestId"))).as("the push joined to the paybill payment").isEqualTo(1);
+        assertThat(count("select count(*) from mpesa_stk_requests where client_id = ? and status = 'completed'",
+                client.id())).isEqualTo(1);
+    }
+
+    @Test
+    void financeCreditsASeparatePaymentAsWell() {
+        ProcessInstance process = queriedPushAfterAPaybillPaymentOfTheSameAmount();
+
+        onboarding.complete(task(process), acme, StaffRole.BILLING_FINANCE, Map.of("sameMoney", "separate"));
+        runJobs(process);
+
+        assertThat(process).isEnded().hasPassed("Task_CreditWallet", "Task_SendReceipt", "End_PaymentReconciled");
+        assertThat(count("select count(*) from payments where client_id = ?", client.id())).isEqualTo(2);
+        assertThat(count("select count(*) from wallet_transactions where client_id = ? and transaction_type = 'payment'",
+                client.id())).isEqualTo(2);
+    }
+
+    org.camunda.bpm.engine.task.Task task(ProcessInstance process) {
+        return taskService.createTaskQuery().processInstanceId(process.getId()).singleResult();
+    }
+
+    String historyVariable(ProcessInstance process, String name) {
+        return (String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(process.getId()).variableName(name).singleResult().getValue();
     }
 }
