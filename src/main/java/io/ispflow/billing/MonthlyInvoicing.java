@@ -9,11 +9,13 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.ispflow.platform.TenantContext;
 import io.ispflow.platform.TenantScope;
 
 /**
@@ -36,16 +38,19 @@ public class MonthlyInvoicing {
     private final WalletLedger ledger;
     private final Invoicing invoicing;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final boolean scheduled;
 
     MonthlyInvoicing(JdbcTemplate jdbc, TenantScope tenantScope, TransactionTemplate transactions, WalletLedger ledger,
-            Invoicing invoicing, Clock clock, @Value("${isp.billing.monthly-invoicing.enabled:true}") boolean scheduled) {
+            Invoicing invoicing, Clock clock, ApplicationEventPublisher events,
+            @Value("${isp.billing.monthly-invoicing.enabled:true}") boolean scheduled) {
         this.jdbc = jdbc;
         this.tenantScope = tenantScope;
         this.transactions = transactions;
         this.ledger = ledger;
         this.invoicing = invoicing;
         this.clock = clock;
+        this.events = events;
         this.scheduled = scheduled;
     }
 
@@ -119,8 +124,13 @@ public class MonthlyInvoicing {
         }
         Due due = next.get(0);
         LocalDate end = due.periodStart().plusMonths(1).minusDays(1);
-        invoicing.issue(new NewInvoice(clientId, due.monthlyRate(), "Internet service " + due.periodStart() + " to " + end,
-                due.periodStart(), end, due.periodStart().plusDays(Subscriptions.PAYMENT_TERM_DAYS)), "monthly-invoicing");
+        Invoice invoice = invoicing.issue(new NewInvoice(clientId, due.monthlyRate(), "Internet service "
+                + due.periodStart() + " to " + end, due.periodStart(), end,
+                due.periodStart().plusDays(Subscriptions.PAYMENT_TERM_DAYS)), "monthly-invoicing");
+        // the client is told after this commits (event publication registry: retried until delivered)
+        events.publishEvent(new MonthlyInvoiceIssued(TenantContext.requireCompanyId(), clientId, invoice.number(),
+                invoice.total(), invoice.outstanding(), invoice.periodStart(), invoice.periodEnd(),
+                invoice.dueDate()));
         return true;
     }
 

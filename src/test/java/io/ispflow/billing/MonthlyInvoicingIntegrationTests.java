@@ -74,6 +74,10 @@ class MonthlyInvoicingIntegrationTests {
         assertThat((BigDecimal) next.get("total_amount")).isEqualByComparingTo("2999.00");
         assertThat((BigDecimal) next.get("vat_amount")).isEqualByComparingTo("413.66");
         assertThat(next.get("status")).isEqualTo("issued");
+        org.awaitility.Awaitility.await("the client told by SMS").atMost(java.time.Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(texts(client, "invoice_issued")).singleElement().asString()
+                        .contains((String) next.get("invoice_number"), "KES 2999.00 due by 29 Nov 2026",
+                                "account number " + client.accountNumber()));
     }
 
     @Test
@@ -91,6 +95,9 @@ class MonthlyInvoicingIntegrationTests {
 
         var invoices = periodInvoices(client);
         assertThat(invoices).extracting(i -> i.get("status")).containsExactly("paid", "paid");
+        org.awaitility.Awaitility.await("the client told by SMS").atMost(java.time.Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(texts(client, "invoice_issued")).singleElement().asString()
+                        .contains("is paid from your wallet"));
         assertThat(inAcme(() -> jdbc.queryForObject("select balance from wallet_balances where client_id = ?",
                 BigDecimal.class, client.id()))).isEqualByComparingTo("2.00");
     }
@@ -165,6 +172,11 @@ class MonthlyInvoicingIntegrationTests {
     List<Map<String, Object>> periodInvoices(ClientDetails who) {
         return inAcme(() -> jdbc.queryForList(
                 "select * from invoices where client_id = ? and period_start is not null order by period_start", who.id()));
+    }
+
+    List<String> texts(ClientDetails to, String purpose) {
+        return inAcme(() -> jdbc.queryForList("select body from outbound_messages where client_id = ? and purpose = ?",
+                String.class, to.id(), purpose));
     }
 
     <T> T inAcme(Supplier<T> work) {
