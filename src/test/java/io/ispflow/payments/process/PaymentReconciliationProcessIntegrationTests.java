@@ -24,10 +24,6 @@ import io.ispflow.billing.Invoicing;
 import io.ispflow.billing.NewInvoice;
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.payments.mpesa.MpesaCallbackInbox;
-import io.ispflow.payments.PaymentMethod;
-import io.ispflow.payments.Payments;
-import io.ispflow.payments.ReceivePayment;
-import io.ispflow.payments.integration.StkQueryAnswer;
 import io.ispflow.payments.MpesaSettings;
 import io.ispflow.payments.UpdateMpesaSettings;
 import io.ispflow.platform.TenantScope;
@@ -36,6 +32,7 @@ import io.ispflow.support.DueJobs;
 import io.ispflow.support.FullProcessCoverage;
 import io.ispflow.support.IntegrationTest;
 import io.ispflow.support.OnboardingFixture;
+import io.ispflow.support.PaymentsFixture;
 import io.ispflow.support.TestCompanies;
 import io.ispflow.support.TestCompanies.TestCompany;
 
@@ -65,7 +62,7 @@ class PaymentReconciliationProcessIntegrationTests {
     @Autowired
     Invoicing invoicing;
     @Autowired
-    Payments payments;
+    PaymentsFixture paymentsFixture;
     @Autowired
     TenantScope tenantScope;
     @Autowired
@@ -248,18 +245,7 @@ class PaymentReconciliationProcessIntegrationTests {
     /** A push confirmed by a status query (no receipt) after a paybill payment of the same amount. */
     ProcessInstance queriedPushAfterAPaybillPaymentOfTheSameAmount() {
         String paybillReceipt = receipt();
-        tenantScope.runAs(acme.id(), () -> transactions.executeWithoutResult(tx -> payments.receive(new ReceivePayment(
-                client.id(), new BigDecimal("1000.00"), PaymentMethod.MPESA, null, paybillReceipt, null, null, null),
-                "M-PESA")));
-        String checkout = prompted("1000.00");
-        sql("update mpesa_stk_requests set created_at = now() - interval '5 minutes' where checkout_request_id = ?",
-                checkout);
-        tenantScope.runAs(acme.id(), () -> inbox.recordQueryAnswer(checkout, new StkQueryAnswer(
-                StkQueryAnswer.State.PAID, "0", "The service request is processed successfully.")));
-        dispatcher.dispatchPending();
-        ProcessInstance process = runtimeService.createProcessInstanceQuery().processDefinitionKey("paymentReconciliation")
-                .variableValueEquals("checkoutRequestId", checkout).singleResult();
-        runJobs(process);
+        ProcessInstance process = paymentsFixture.possibleDoublePayment(acme, client, "1000.00", paybillReceipt);
         assertThat(process).isWaitingAt("Task_ReviewPossibleDouble");
         assertThat(task(process)).hasCandidateGroup("billing_finance");
         assertThat((String) runtimeService.getVariable(process.getId(), "possiblySameMpesaReceipt"))
