@@ -34,6 +34,21 @@ public final class Browser implements AutoCloseable {
         return chromium.newContext(new NewContextOptions().setViewportSize(1400, 1000).setLocale("en-GB")).newPage();
     }
 
+    /** Logs a staff member in to Tasklist (password {@link TestCompanies#PASSWORD}). */
+    public static void logInToTasklist(Page page, int port, String user) {
+        page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        page.getByPlaceholder("Username").fill(user);
+        page.getByPlaceholder("Password").fill(TestCompanies.PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Log in")).click();
+    }
+
+    /** Opens a task of the user's groups by its name, from the "My team's tasks" filter. */
+    public static void openTeamTask(Page page, String name) {
+        page.getByText("My team's tasks").first().click();
+        page.getByText(name).first().click();
+    }
+
     /** Keeps a picture of the page for whoever investigates a failure. */
     public static Path screenshot(Page page, String name) {
         Path file = Path.of("target", "screenshots", name + ".png");

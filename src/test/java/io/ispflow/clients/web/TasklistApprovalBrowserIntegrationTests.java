@@ -42,8 +42,8 @@ class TasklistApprovalBrowserIntegrationTests {
         try (var browser = new Browser()) {
             Page page = browser.newPage();
             try {
-                logIn(page, noc);
-                openTask(page, "Approve coverage and feasibility");
+                Browser.logInToTasklist(page, port, noc);
+                Browser.openTeamTask(page, "Approve coverage and feasibility");
                 page.locator("button.claim").click();
                 assertThat(page.locator(".disabled-form")).hasCount(0);
                 page.getByLabel("Approve: we can serve this client").check();
@@ -61,18 +61,5 @@ class TasklistApprovalBrowserIntegrationTests {
         assertThat(next.getTaskDefinitionKey()).isEqualTo("Task_AssignEquipment");
         assertThat(taskService.createTaskQuery().taskId(next.getId()).singleResult().getTenantId())
                 .isEqualTo(acme.id().toString());
-    }
-
-    private void logIn(Page page, String user) {
-        page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        page.getByPlaceholder("Username").fill(user);
-        page.getByPlaceholder("Password").fill(TestCompanies.PASSWORD);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Log in")).click();
-    }
-
-    private void openTask(Page page, String name) {
-        page.getByText("My team's tasks").first().click();
-        page.getByText(name).first().click();
     }
 }

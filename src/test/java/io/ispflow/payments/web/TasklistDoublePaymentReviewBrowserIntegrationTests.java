@@ -60,12 +60,8 @@ class TasklistDoublePaymentReviewBrowserIntegrationTests {
         try (var browser = new Browser()) {
             Page page = browser.newPage();
             try {
-                page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
-                page.getByPlaceholder("Username").fill(acme.user(StaffRole.BILLING_FINANCE));
-                page.getByPlaceholder("Password").fill(TestCompanies.PASSWORD);
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-                page.getByText("My team's tasks").first().click();
-                page.getByText("Review possible double payment").first().click();
+                Browser.logInToTasklist(page, port, acme.user(StaffRole.BILLING_FINANCE));
+                Browser.openTeamTask(page, "Review possible double payment");
                 page.locator("button.claim").click();
                 assertThat(page.getByLabel("Its M-PESA receipt")).hasValue("RKL51ZDR4F");
                 assertThat(page.getByLabel("Amount (KES)")).hasValue("1500.00");
