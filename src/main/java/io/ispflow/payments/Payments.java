@@ -104,6 +104,18 @@ public class Payments {
                 mpesaReceiptNumber, checkoutRequestId, mpesaReceiptNumber);
     }
 
+    /** A payment credited on its receipt alone (paybill first) learns the STK push that asked for it. */
+    @Transactional
+    public void learnCheckout(String mpesaReceiptNumber, String checkoutRequestId) {
+        if (mpesaReceiptNumber == null) {
+            return;
+        }
+        jdbc.update("""
+                update payments set reference_number = ?
+                where payment_method = 'mpesa' and mpesa_receipt_number = ? and reference_number is null""",
+                checkoutRequestId, mpesaReceiptNumber);
+    }
+
     /**
      * An M-PESA payment has two keys, the receipt and (for STK pushes) the CheckoutRequestID, but is
      * sometimes told with one only: a status query confirms a push without its receipt, a paybill

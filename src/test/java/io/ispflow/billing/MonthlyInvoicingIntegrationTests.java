@@ -41,6 +41,8 @@ class MonthlyInvoicingIntegrationTests {
     @Autowired
     OnboardingFixture onboarding;
     @Autowired
+    WalletLedger ledger;
+    @Autowired
     TenantScope tenantScope;
     @Autowired
     JdbcTemplate jdbc;
@@ -98,8 +100,7 @@ class MonthlyInvoicingIntegrationTests {
         org.awaitility.Awaitility.await("the client told by SMS").atMost(java.time.Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(texts(client, "invoice_issued")).singleElement().asString()
                         .contains("is paid from your wallet"));
-        assertThat(inAcme(() -> jdbc.queryForObject("select balance from wallet_balances where client_id = ?",
-                BigDecimal.class, client.id()))).isEqualByComparingTo("2.00");
+        assertThat(tenantScope.callAs(acme.id(), () -> ledger.balance(client.id()))).isEqualByComparingTo("2.00");
     }
 
     @Test

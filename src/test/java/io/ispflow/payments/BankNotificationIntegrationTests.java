@@ -52,6 +52,8 @@ class BankNotificationIntegrationTests extends DarajaPeer {
     @Autowired
     OnboardingFixture onboarding;
     @Autowired
+    io.ispflow.billing.WalletLedger ledger;
+    @Autowired
     TenantScope tenantScope;
     @Autowired
     JdbcTemplate jdbc;
@@ -241,8 +243,7 @@ class BankNotificationIntegrationTests extends DarajaPeer {
     }
 
     BigDecimal balance() {
-        return inAcme(() -> jdbc.queryForList("select balance from wallet_balances where client_id = ?",
-                BigDecimal.class, client.id()).stream().findFirst().orElse(BigDecimal.ZERO));
+        return tenantScope.callAs(acme.id(), () -> ledger.balance(client.id()));
     }
 
     <T> T inAcme(Supplier<T> work) {

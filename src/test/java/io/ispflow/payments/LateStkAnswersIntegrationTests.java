@@ -50,6 +50,8 @@ class LateStkAnswersIntegrationTests extends DarajaPeer {
     @Autowired
     OnboardingFixture onboarding;
     @Autowired
+    io.ispflow.billing.WalletLedger ledger;
+    @Autowired
     TenantScope tenantScope;
     @Autowired
     JdbcTemplate jdbc;
@@ -254,8 +256,7 @@ class LateStkAnswersIntegrationTests extends DarajaPeer {
     }
 
     BigDecimal balance() {
-        return inAcme(() -> jdbc.queryForList("select balance from wallet_balances where client_id = ?",
-                BigDecimal.class, client.id()).stream().findFirst().orElse(BigDecimal.ZERO));
+        return tenantScope.callAs(acme.id(), () -> ledger.balance(client.id()));
     }
 
     List<Map<String, Object>> payments() {

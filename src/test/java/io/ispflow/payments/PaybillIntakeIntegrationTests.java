@@ -47,6 +47,8 @@ class PaybillIntakeIntegrationTests extends DarajaPeer {
     @Autowired
     OnboardingFixture onboarding;
     @Autowired
+    io.ispflow.billing.WalletLedger ledger;
+    @Autowired
     TenantScope tenantScope;
     @Autowired
     JdbcTemplate jdbc;
@@ -219,8 +221,7 @@ class PaybillIntakeIntegrationTests extends DarajaPeer {
     }
 
     BigDecimal balance(ClientDetails of) {
-        return inAcme(() -> jdbc.queryForList("select balance from wallet_balances where client_id = ?",
-                BigDecimal.class, of.id()).stream().findFirst().orElse(BigDecimal.ZERO));
+        return tenantScope.callAs(acme.id(), () -> ledger.balance(of.id()));
     }
 
     <T> T inAcme(Supplier<T> work) {

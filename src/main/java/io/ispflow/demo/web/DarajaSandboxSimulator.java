@@ -87,7 +87,7 @@ class DarajaSandboxSimulator {
     }
 
     private void payByMenu(JsonNode payment, JsonNode urls) {
-        String receipt = "SIM" + Long.toString(System.nanoTime() % 100_000_000L, 36).toUpperCase();
+        String receipt = simulatedReceipt();
         String msisdn = payment.path("Msisdn").asText();
         String request = """
                 {"TransactionType": "Pay Bill", "TransID": "%s", "TransTime": "%s", "TransAmount": "%s",
@@ -119,8 +119,12 @@ class DarajaSandboxSimulator {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private static String simulatedReceipt() {
+        return "SIM" + Long.toString(System.nanoTime() % 100_000_000L, 36).toUpperCase();
+    }
+
     private void pay(JsonNode push, String merchant, String checkout) {
-        String receipt = "SIM" + Long.toString(System.nanoTime() % 100_000_000L, 36).toUpperCase();
+        String receipt = simulatedReceipt();
         String callback = """
                 {"Body": {"stkCallback": {"MerchantRequestID": "%s", "CheckoutRequestID": "%s", "ResultCode": 0,
                  "ResultDesc": "The service request is processed successfully.", "CallbackMetadata": {"Item": [
@@ -129,9 +133,7 @@ class DarajaSandboxSimulator {
                 .formatted(merchant, checkout, push.path("Amount").asText(), receipt,
                         LocalDateTime.now(ZoneId.of("Africa/Nairobi")).format(WHEN), push.path("PhoneNumber").asText());
         try {
-            var response = http.send(HttpRequest.newBuilder(URI.create(push.path("CallBackURL").asText()))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(callback))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            var response = post(push.path("CallBackURL").asText(), callback);
             log.info("Simulated M-PESA payment {} of KES {} for {}: callback answered {}", receipt,
                     push.path("Amount").asText(), push.path("AccountReference").asText(), response.statusCode());
         } catch (Exception e) {

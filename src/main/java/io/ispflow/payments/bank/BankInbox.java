@@ -45,7 +45,6 @@ import io.ispflow.shared.Msisdn;
 @Service
 public class BankInbox {
 
-    static final int MAX_BODY_BYTES = 16 * 1024;
     private static final ZoneId NAIROBI = ZoneId.of("Africa/Nairobi");
     private static final DateTimeFormatter BANK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -83,18 +82,10 @@ public class BankInbox {
     @Transactional(noRollbackFor = CallbackRefused.class)
     public String handle(String token, String timestamp, String signature, byte[] body, String sourceAddress) {
         Bank bank = bankOf(token, sourceAddress);
-        if (body == null || body.length > MAX_BODY_BYTES) {
-            throw refusals.refuse(413, bank.company(), "bank_ipn_oversized",
-                    "body of " + (body == null ? 0 : body.length) + " bytes", sourceAddress);
-        }
+        refusals.checkSize(bank.company(), "bank_ipn", body, sourceAddress);
         checkFresh(bank, timestamp, sourceAddress);
         checkSignature(bank, timestamp, signature, body, sourceAddress);
-        JsonNode call;
-        try {
-            call = json.readTree(body);
-        } catch (Exception malformed) {
-            throw refusals.refuse(400, bank.company(), "bank_ipn_malformed", "not JSON", sourceAddress);
-        }
+        JsonNode call = refusals.readJson(bank.company(), "bank_ipn", body, sourceAddress);
         return tenantScope.callAs(bank.company(), () -> {
             checkNotReplayed(bank, signature, sourceAddress);
             JsonNode payload = call.path("payload");

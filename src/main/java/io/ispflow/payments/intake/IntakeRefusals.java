@@ -2,6 +2,9 @@ package io.ispflow.payments.intake;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +21,9 @@ import io.ispflow.platform.TenantScope;
 public class IntakeRefusals {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeRefusals.class);
+    /** Providers' messages are a few hundred bytes; anything far larger is not one. */
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
     private final TenantScope tenantScope;
@@ -25,6 +31,24 @@ public class IntakeRefusals {
     IntakeRefusals(JdbcTemplate jdbc, TenantScope tenantScope) {
         this.jdbc = jdbc;
         this.tenantScope = tenantScope;
+    }
+
+    /** Refuses (413) a body over {@link #MAX_BODY_BYTES}; {@code what} prefixes the security event kind. */
+    public void checkSize(UUID company, String what, byte[] body, String sourceAddress) {
+        if (body == null || body.length > MAX_BODY_BYTES) {
+            throw refuse(413, company, what + "_oversized", "body of " + (body == null ? 0 : body.length) + " bytes",
+                    sourceAddress);
+        }
+    }
+
+    /** The body as JSON; refuses oversized (413) and malformed (400) bodies. */
+    public JsonNode readJson(UUID company, String what, byte[] body, String sourceAddress) {
+        checkSize(company, what, body, sourceAddress);
+        try {
+            return JSON.readTree(body);
+        } catch (java.io.IOException malformed) {
+            throw refuse(400, company, what + "_malformed", "not JSON", sourceAddress);
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.ispflow.payments.integration;
 
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -26,14 +25,8 @@ class BankRoutes extends RouteBuilder {
         from("platform-http:/api/payments/bank/{token}?httpMethodRestrict=POST")
                 .routeId("payments.bank-notification")
                 .onException(CallbackRefused.class).handled(true)
-                    .process(exchange -> {
-                        var refused = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, CallbackRefused.class);
-                        exchange.getMessage().removeHeaders("*");
-                        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, refused.status());
-                        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-                        exchange.getMessage().setBody("{\"status_code\":\"REJECTED\",\"status_description\":\""
-                                + refused.getMessage() + "\"}");
-                    })
+                    .process(DarajaCallbackRoutes.refusal(refused -> "{\"status_code\":\"REJECTED\","
+                            + "\"status_description\":\"" + refused.getMessage() + "\"}"))
                 .end()
                 // the signature covers the bytes as sent
                 .convertBodyTo(byte[].class)
@@ -43,9 +36,7 @@ class BankRoutes extends RouteBuilder {
                             message.getHeader("X-Bank-Timestamp", String.class),
                             message.getHeader("X-Bank-Signature", String.class), message.getBody(byte[].class),
                             message.getHeader("X-Forwarded-For", String.class));
-                    message.removeHeaders("*");
-                    message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-                    message.setBody(answer);
+                    DarajaCallbackRoutes.answer(answer).process(exchange);
                 });
     }
 }

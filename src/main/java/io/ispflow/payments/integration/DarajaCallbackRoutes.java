@@ -39,13 +39,7 @@ class DarajaCallbackRoutes extends RouteBuilder {
     @Override
     public void configure() {
         onException(CallbackRefused.class).handled(true)
-                .process(exchange -> {
-                    var refused = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, CallbackRefused.class);
-                    exchange.getMessage().removeHeaders("*");
-                    exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, refused.status());
-                    exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-                    exchange.getMessage().setBody("{\"ResultCode\":1,\"ResultDesc\":\"Rejected\"}");
-                });
+                .process(refusal(refused -> "{\"ResultCode\":1,\"ResultDesc\":\"Rejected\"}"));
 
         from("platform-http:/api/payments/mpesa/callback/{token}?httpMethodRestrict=POST")
                 .routeId("payments.stk-callback")
@@ -69,7 +63,16 @@ class DarajaCallbackRoutes extends RouteBuilder {
                 .process(answer(CONFIRMATION_ACK));
     }
 
-    private static Processor answer(String json) {
+    /** Answers a refused call with its status and the provider's way of saying "rejected". */
+    static Processor refusal(java.util.function.Function<CallbackRefused, String> body) {
+        return exchange -> {
+            var refused = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, CallbackRefused.class);
+            answer(body.apply(refused)).process(exchange);
+            exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, refused.status());
+        };
+    }
+
+    static Processor answer(String json) {
         return exchange -> {
             exchange.getMessage().removeHeaders("*");
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");

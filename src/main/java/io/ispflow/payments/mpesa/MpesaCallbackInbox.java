@@ -29,9 +29,6 @@ import io.ispflow.platform.TenantScope;
 @Service
 public class MpesaCallbackInbox {
 
-    /** Daraja's callbacks are a few hundred bytes; anything far larger is not one. */
-    public static final int MAX_BODY_BYTES = 16 * 1024;
-
     private final JdbcTemplate jdbc;
     private final TenantScope tenantScope;
     private final InboxDispatcher dispatcher;
@@ -58,7 +55,7 @@ public class MpesaCallbackInbox {
     @Transactional(noRollbackFor = CallbackRefused.class)
     public UUID acceptStkCallback(String token, String body, String sourceAddress) {
         UUID company = paths.companyOf(token, "stk_callback", sourceAddress);
-        JsonNode tree = paths.readJson(company, "stk_callback", body, sourceAddress);
+        JsonNode tree = refusals.readJson(company, "stk_callback", body.getBytes(java.nio.charset.StandardCharsets.UTF_8), sourceAddress);
         StkCallback callback = StkCallback.read(tree).orElseThrow(() -> refusals.refuse(400, company,
                 "stk_callback_malformed", "not an STK callback", sourceAddress));
         return tenantScope.callAs(company, () -> store(company, callback, body, sourceAddress));

@@ -3,8 +3,6 @@ package io.ispflow.payments.mpesa;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -12,8 +10,7 @@ import io.ispflow.payments.intake.IntakeRefusals;
 import io.ispflow.platform.TenantScope;
 
 /**
- * The first checks on anything Daraja posts to us: the token in the path must be an active company's,
- * the body a small JSON document.
+ * The first check on anything Daraja posts to us: the token in the path must be an active company's.
  */
 @Component
 class MpesaPaths {
@@ -21,7 +18,6 @@ class MpesaPaths {
     private final JdbcTemplate jdbc;
     private final TenantScope tenantScope;
     private final IntakeRefusals refusals;
-    private final ObjectMapper json = new ObjectMapper();
 
     MpesaPaths(JdbcTemplate jdbc, TenantScope tenantScope, IntakeRefusals refusals) {
         this.jdbc = jdbc;
@@ -38,18 +34,5 @@ class MpesaPaths {
                     sourceAddress);
         }
         return company.get(0);
-    }
-
-    /** The body as JSON; refuses oversized (413) and malformed (400) bodies. */
-    JsonNode readJson(UUID company, String what, String body, String sourceAddress) {
-        if (body == null || body.length() > MpesaCallbackInbox.MAX_BODY_BYTES) {
-            throw refusals.refuse(413, company, what + "_oversized",
-                    "body of " + (body == null ? 0 : body.length()) + " characters", sourceAddress);
-        }
-        try {
-            return json.readTree(body);
-        } catch (Exception malformed) {
-            throw refusals.refuse(400, company, what + "_malformed", "not JSON", sourceAddress);
-        }
     }
 }

@@ -109,7 +109,7 @@ public class PaybillInbox {
     }
 
     private PaybillPayment read(UUID company, String what, String body, String sourceAddress) {
-        return PaybillPayment.read(paths.readJson(company, what, body, sourceAddress)).orElseThrow(() ->
+        return PaybillPayment.read(refusals.readJson(company, what, body.getBytes(java.nio.charset.StandardCharsets.UTF_8), sourceAddress)).orElseThrow(() ->
                 refusals.refuse(400, company, what + "_malformed", "not a C2B request", sourceAddress));
     }
 

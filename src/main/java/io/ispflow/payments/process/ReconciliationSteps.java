@@ -113,7 +113,7 @@ public class ReconciliationSteps {
             execution.setVariable(RECEIPT, receipt);
             execution.setVariable(PAYMENT_ID, payment.id().toString());
             execution.setVariable(RECEIPT_NUMBER, payment.receiptNumber());
-            markRequest(execution, "completed");
+            markRequest(execution, "completed", receipt);
         } catch (DuplicatePayment e) {
             throw new BpmnError(ALREADY_CREDITED, e.getMessage());
         } catch (PossiblySamePayment e) {
@@ -131,10 +131,11 @@ public class ReconciliationSteps {
     /** Finance found the payment to be the one credited before: it is joined to it and closed. */
     @Transactional
     public void joinToCreditedPayment(DelegateExecution execution) {
-        payments.joinKeys(UUID.fromString((String) execution.getVariable(POSSIBLY_SAME_PAYMENT_ID)),
-                (String) execution.getVariable(CHECKOUT_REQUEST_ID), receipt(execution));
-        if (execution.getVariable(CHECKOUT_REQUEST_ID) != null) {
-            markRequest(execution, "completed");
+        String checkout = (String) execution.getVariable(CHECKOUT_REQUEST_ID);
+        String receipt = receipt(execution);
+        payments.joinKeys(UUID.fromString((String) execution.getVariable(POSSIBLY_SAME_PAYMENT_ID)), checkout, receipt);
+        if (checkout != null) {
+            markRequest(execution, "completed", receipt);
         }
         markProcessed(execution);
     }
@@ -166,7 +167,7 @@ public class ReconciliationSteps {
     /** Tells the payer, in plain words, why nothing was paid. */
     @Transactional
     public void explainFailure(DelegateExecution execution) {
-        markRequest(execution, "failed");
+        markRequest(execution, "failed", null);
         String phone = (String) execution.getVariable(PHONE);
         List<UUID> prompted = jdbc.queryForList("select client_id from mpesa_stk_requests where checkout_request_id = ?",
                 UUID.class, execution.getVariable(CHECKOUT_REQUEST_ID));
@@ -190,14 +191,8 @@ public class ReconciliationSteps {
         String checkout = (String) execution.getVariable(CHECKOUT_REQUEST_ID);
         String receipt = receipt(execution);
         if (checkout != null) {
-            execution.setVariable(RECEIPT, receipt);
-            markRequest(execution, "completed");
-        }
-        if (checkout != null && receipt != null) {
-            jdbc.update("""
-                    update payments set reference_number = ?
-                    where payment_method = 'mpesa' and mpesa_receipt_number = ? and reference_number is null""",
-                    checkout, receipt);
+            markRequest(execution, "completed", receipt);
+            payments.learnCheckout(receipt, checkout);
         }
         markProcessed(execution);
     }
@@ -214,13 +209,13 @@ public class ReconciliationSteps {
     }
 
     /** Records how the push ended; a payment that came after all overrides an earlier failure or expiry. */
-    private void markRequest(DelegateExecution execution, String status) {
+    private void markRequest(DelegateExecution execution, String status, String receipt) {
         jdbc.update("""
                 update mpesa_stk_requests set status = ?, result_code = ?, result_description = ?,
                        mpesa_receipt_number = ?, updated_at = now()
                 where checkout_request_id = ? and (status = 'pending' or ? = 'completed' and status <> 'completed')""",
-                status, execution.getVariable(RESULT_CODE), execution.getVariable(RESULT_DESC),
-                execution.getVariable(RECEIPT), execution.getVariable(CHECKOUT_REQUEST_ID), status);
+                status, execution.getVariable(RESULT_CODE), execution.getVariable(RESULT_DESC), receipt,
+                execution.getVariable(CHECKOUT_REQUEST_ID), status);
     }
 
     private void markProcessed(DelegateExecution execution) {

@@ -11,8 +11,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.platform.TenantScope;
@@ -44,11 +42,9 @@ class TasklistDoublePaymentReviewBrowserIntegrationTests {
     @Autowired
     HistoryService historyService;
     @Autowired
+    io.ispflow.billing.WalletLedger ledger;
+    @Autowired
     TenantScope tenantScope;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    TransactionTemplate transactions;
 
     @Test
     void financeCreditsASeparatePaymentFromTasklist() {
@@ -78,8 +74,7 @@ class TasklistDoublePaymentReviewBrowserIntegrationTests {
         dueJobs.ofProcessInstance(process.getId());
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(process.getId()).singleResult()
                 .getEndActivityId()).isEqualTo("End_PaymentReconciled");
-        BigDecimal balance = tenantScope.callAs(acme.id(), () -> transactions.execute(tx -> jdbc.queryForObject(
-                "select balance from wallet_balances where client_id = ?", BigDecimal.class, client.id())));
+        BigDecimal balance = tenantScope.callAs(acme.id(), () -> ledger.balance(client.id()));
         assertThat(balance).isEqualByComparingTo("3000.00");
     }
 }
