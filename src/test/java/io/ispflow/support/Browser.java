@@ -8,13 +8,21 @@ import java.util.Map;
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 
 /**
  * Headless Chromium from the operating system (Debian's {@code chromium}), driven by Playwright. Never
  * downloads a browser. Set {@code ISPFLOW_CHROMIUM} to use another binary.
  */
 public final class Browser implements AutoCloseable {
+
+    private static final String TEAM_FILTER = "My team's tasks";
+    /** Tasklist loads its scripts and counts every filter after a login; a busy build server is slow at it. */
+    private static final double SLOW_SCREEN_MILLIS = 90_000;
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
@@ -28,29 +36,58 @@ public final class Browser implements AutoCloseable {
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
+        PlaywrightAssertions.setDefaultAssertionTimeout(SLOW_SCREEN_MILLIS);
     }
 
     public Page newPage() {
-        return chromium.newContext(new NewContextOptions().setViewportSize(1400, 1000).setLocale("en-GB")).newPage();
+        Page page = chromium.newContext(new NewContextOptions().setViewportSize(1400, 1000).setLocale("en-GB"))
+                .newPage();
+        page.setDefaultTimeout(SLOW_SCREEN_MILLIS);
+        return page;
     }
 
-    /** Logs a staff member in to Tasklist (password {@link TestCompanies#PASSWORD}). */
+    /**
+     * Logs a staff member in to Tasklist (password {@link TestCompanies#PASSWORD}) and waits until his
+     * task filters are listed. The login request is awaited and its answer checked, so a refused login
+     * fails here with the server's words instead of as a missing filter later.
+     */
     public static void logInToTasklist(Page page, int port, String user) {
         page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
         page.getByPlaceholder("Username").fill(user);
         page.getByPlaceholder("Password").fill(TestCompanies.PASSWORD);
-        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Log in")).click();
+        Response login = page.waitForResponse(response -> response.url().contains("/login/tasklist"),
+                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click());
+        if (login.status() != 200) {
+            throw new AssertionError("Tasklist refused the login of " + user + ": HTTP " + login.status() + " "
+                    + login.text());
+        }
+        page.getByText(TEAM_FILTER).first().waitFor(new Locator.WaitForOptions().setTimeout(SLOW_SCREEN_MILLIS));
     }
 
     /** Opens a task of the user's groups by its name, from the "My team's tasks" filter. */
     public static void openTeamTask(Page page, String name) {
-        page.getByText("My team's tasks").first().click();
+        page.getByText(TEAM_FILTER).first().click();
+        page.getByText(name).first().waitFor(new Locator.WaitForOptions().setTimeout(SLOW_SCREEN_MILLIS));
         page.getByText(name).first().click();
     }
 
-    /** Keeps a picture of the page for whoever investigates a failure. */
-    public static Path screenshot(Page page, String name) {
+    /**
+     * Keeps a picture of the page and returns the failure with what the page showed, so that a failure
+     * on a build server explains itself in the build output.
+     */
+    public static AssertionError failure(Page page, String name, Throwable cause) {
+        String shown;
+        try {
+            screenshot(page, name);
+            shown = page.url() + "\n" + page.locator("body").innerText();
+        } catch (RuntimeException unreadable) {
+            shown = "(page unreadable: " + unreadable.getMessage() + ")";
+        }
+        return new AssertionError("Browser step failed; the page showed:\n"
+                + shown.substring(0, Math.min(shown.length(), 2_000)), cause);
+    }
+
+    private static Path screenshot(Page page, String name) {
         Path file = Path.of("target", "screenshots", name + ".png");
         try {
             Files.createDirectories(file.getParent());

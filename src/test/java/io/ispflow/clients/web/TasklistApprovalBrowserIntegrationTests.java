@@ -52,8 +52,7 @@ class TasklistApprovalBrowserIntegrationTests {
                         new Page.GetByRoleOptions().setName("Complete")).click();
                 assertThat(page.getByText("Approve coverage and feasibility")).hasCount(0);
             } catch (RuntimeException | AssertionError e) {
-                Browser.screenshot(page, "tasklist-approval-failure");
-                throw e;
+                throw Browser.failure(page, "tasklist-approval-failure", e);
             }
         }
 

@@ -66,8 +66,7 @@ class TasklistDoublePaymentReviewBrowserIntegrationTests {
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
                 assertThat(page.getByText("Review possible double payment")).hasCount(0);
             } catch (RuntimeException | AssertionError e) {
-                Browser.screenshot(page, "tasklist-double-payment-failure");
-                throw e;
+                throw Browser.failure(page, "tasklist-double-payment-failure", e);
             }
         }
 
