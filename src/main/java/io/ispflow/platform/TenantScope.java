@@ -47,6 +47,10 @@ public class TenantScope {
 
     private <T> T call(TenantContext.Scope scope, Supplier<T> work) {
         TenantContext.Scope previous = TenantContext.current();
+        if (scope.equals(previous)) {
+            // already this scope, in the thread and in the transaction: every step of a payment's job is
+            return work.get();
+        }
         // pending JPA writes belong to the scope they were made in: flush them before switching
         flushPendingWrites();
         TenantContext.set(scope);

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.BooleanValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,7 +68,7 @@ public class ReconciliationSteps {
                 || bankReference != null && Boolean.TRUE.equals(jdbc.queryForObject("""
                         select exists (select 1 from payments where payment_method = 'bank' and reference_number = ?)""",
                         Boolean.class, bankReference));
-        execution.setVariable(DUPLICATE, duplicate);
+        execution.setVariable(DUPLICATE, gatewayInput(duplicate));
     }
 
     /** The client: the one we prompted, else by account number, else by phone, else by invoice number. */
@@ -145,7 +147,15 @@ public class ReconciliationSteps {
     public void checkStanding(DelegateExecution execution) {
         UUID clientId = UUID.fromString((String) execution.getVariable(CLIENT_ID));
         boolean suspended = clients.find(clientId).map(c -> c.status() == ClientStatus.SUSPENDED).orElse(false);
-        execution.setVariable(REACTIVATE, suspended && invoicing.openInvoices(clientId).isEmpty());
+        execution.setVariable(REACTIVATE, gatewayInput(suspended && invoicing.openInvoices(clientId).isEmpty()));
+    }
+
+    /**
+     * A decision the next gateway takes in the same transaction: not stored as a process variable (nor in
+     * its history), since the path taken records it. Saves rows on every payment's job.
+     */
+    private static BooleanValue gatewayInput(boolean decision) {
+        return Variables.booleanValue(decision, true);
     }
 
     @Transactional
