@@ -1,5 +1,6 @@
 package io.ispflow.payments.integration;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,8 @@ import io.ispflow.payments.intake.CallbackRefused;
 @Component
 class BankRoutes extends RouteBuilder {
 
+    private static final ObjectMapper REJECTED = new ObjectMapper();
+
     private final BankInbox inbox;
 
     BankRoutes(BankInbox inbox) {
@@ -25,8 +28,9 @@ class BankRoutes extends RouteBuilder {
         from("platform-http:/api/payments/bank/{token}?httpMethodRestrict=POST")
                 .routeId("payments.bank-notification")
                 .onException(CallbackRefused.class).handled(true)
-                    .process(DarajaCallbackRoutes.refusal(refused -> "{\"status_code\":\"REJECTED\","
-                            + "\"status_description\":\"" + refused.getMessage() + "\"}"))
+                    .process(DarajaCallbackRoutes.refusal(refused -> REJECTED.createObjectNode()
+                            .put("status_code", "REJECTED").put("status_description", refused.getMessage())
+                            .toString()))
                 .end()
                 // the signature covers the bytes as sent
                 .convertBodyTo(byte[].class)
