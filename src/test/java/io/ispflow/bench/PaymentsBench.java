@@ -46,6 +46,9 @@ public final class PaymentsBench {
     static final int STORM = Integer.getInteger("bench.payments", 3000);
     static final int PACED = Integer.getInteger("bench.paced", 500);
     static final int PACED_RATE = 50;
+    /** Below what (b) sustains here, so that no backlog builds: the intake's latency when keeping up. */
+    static final int STEADY_RATE = Integer.getInteger("bench.steady-rate", 20);
+    static final int STEADY = Integer.getInteger("bench.steady", 600);
     static final String BARE = """
             <?xml version="1.0" encoding="UTF-8"?>
             <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
@@ -99,10 +102,14 @@ public final class PaymentsBench {
             Load.Result inserts = bench.jdbcInserts(10);
 
             List<Push> suspended = bench.seedSuspendedClients(PACED);
-            Timed pacedAcks = bench.paced(suspended);
+            Timed pacedAcks = bench.paced(suspended, PACED_RATE);
             bench.awaitProcessed("ws_CO_BENCHS", PACED);
             double[] reactivation = bench.reactivationMillis();
             double endToEnd = STORM / endToEndSeconds;
+
+            Timed steadyAcks = bench.paced(bench.seedActiveClients("D", STEADY, STEADY), STEADY_RATE);
+            bench.awaitProcessed("ws_CO_BENCHD", STEADY);
+            double[] credited = bench.receivedToProcessedMillis("ws_CO_BENCHD", STEADY);
 
             String text = String.join("\n",
                     "## Payments (" + java.time.LocalDate.now() + ")", "",
@@ -128,7 +135,12 @@ public final class PaymentsBench {
                     String.format("(c) %d suspended clients paying their invoice at %d payments/s: callback received →"
                             + " client active again: p50 %.0f ms, p99 %.0f ms, max %.0f ms. Acknowledgement at that rate:"
                             + " p50 %.1f ms, p99 %.1f ms.", PACED, PACED_RATE, reactivation[0], reactivation[1],
-                            reactivation[2], pacedAcks.p50Millis(), pacedAcks.p99Millis())) + "\n";
+                            reactivation[2], pacedAcks.p50Millis(), pacedAcks.p99Millis()),
+                    "",
+                    String.format("(d) %d payments of active clients at a steady %d payments/s: acknowledgement p50 %.1f ms,"
+                            + " p99 %.1f ms; callback received → credited, invoice settled and receipt queued: p50 %.0f ms,"
+                            + " p99 %.0f ms.", STEADY, STEADY_RATE, steadyAcks.p50Millis(), steadyAcks.p99Millis(),
+                            credited[0], credited[1])) + "\n";
             System.out.println(text);
             Files.createDirectories(Path.of("target/bench"));
             Files.writeString(Path.of("target/bench/payments.md"), text);
@@ -262,10 +274,10 @@ public final class PaymentsBench {
     }
 
     /** Callbacks at a fixed rate, whatever the acknowledgement latency (open loop); their ack latencies. */
-    private Timed paced(List<Push> pushes) throws Exception {
+    private Timed paced(List<Push> pushes, int rate) throws Exception {
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(THREADS);
         List<java.util.concurrent.ScheduledFuture<Long>> sent = new ArrayList<>();
-        long periodNanos = 1_000_000_000L / PACED_RATE;
+        long periodNanos = 1_000_000_000L / rate;
         for (int i = 0; i < pushes.size(); i++) {
             Push push = pushes.get(i);
             sent.add(clock.schedule(() -> post(callbackPath, callback(push), null), i * periodNanos,
@@ -277,8 +289,23 @@ public final class PaymentsBench {
         }
         clock.shutdown();
         Collections.sort(latencies);
-        return new Timed(latencies.size(), pushes.size() / (double) PACED_RATE, percentile(latencies, 0.50),
+        return new Timed(latencies.size(), pushes.size() / (double) rate, percentile(latencies, 0.50),
                 percentile(latencies, 0.99));
+    }
+
+    /** Callback received (inbox row) to its reconciliation done (inbox row processed), database clock: p50, p99. */
+    private double[] receivedToProcessedMillis(String checkoutPrefix, int expected) throws Exception {
+        try (Connection c = app.superuser(); var st = c.createStatement(); var rs = st.executeQuery("""
+                select percentile_cont(0.5) within group (order by ms), percentile_cont(0.99) within group (order by ms),
+                       count(*)
+                from (select extract(epoch from (processed_at - received_at)) * 1000 as ms from mpesa_callbacks
+                      where status = 'processed' and checkout_request_id like '%s%%') t""".formatted(checkoutPrefix))) {
+            rs.next();
+            if (rs.getInt(3) != expected) {
+                throw new IllegalStateException("only " + rs.getInt(3) + " of " + expected + " payments were processed");
+            }
+            return new double[] {rs.getDouble(1), rs.getDouble(2)};
+        }
     }
 
     /** Callback received (inbox row) to client active again (status change), from the database's clock. */
