@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -159,11 +160,30 @@ class StkCallbackIntakeIntegrationTests {
     }
 
     @Test
-    void malformedAndOversizedBodiesAreRefused() {
+    void malformedAndOversizedBodiesAreRefusedAndLogged() {
         assertThat(deliver(path, "{\"Body\": ").getStatusCode().value()).isEqualTo(400);
         assertThat(deliver(path, "{\"hello\": \"world\"}").getStatusCode().value()).isEqualTo(400);
         assertThat(deliver(path, "{\"padding\": \"" + "x".repeat(20_000) + "\"}").getStatusCode().value())
                 .isEqualTo(413);
+        List<String> refusals = tenantScope.callPlatformWide(() -> transactions.execute(tx -> jdbc.queryForList(
+                "select kind from security_events where isp_company_id = ? order by created_at", String.class,
+                acme.id())));
+        assertThat(refusals).containsExactly("stk_callback_malformed", "stk_callback_malformed",
+                "stk_callback_oversized");
+    }
+
+    @Test
+    void aPathIsRefusedAsSoonAsItsCompanyTurnsMpesaOff() throws IOException {
+        assertThat(deliver(path, sample("stk_callback_cancelled_1032.json", checkoutId, null)).getStatusCode().value())
+                .isEqualTo(200);
+        tenantScope.runAs(acme.id(), () -> settings.save(new UpdateMpesaSettings("174379", null, "key", null, null,
+                "sandbox", false)));
+        String later = checkoutId + "L";
+        pushSent(acme, client, later, "10.00");
+
+        assertThat(deliver(path, sample("stk_callback_cancelled_1032.json", later, null)).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(stored(later)).isNull();
     }
 
     @Test

@@ -9,13 +9,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.platform.TenantScope;
 
 /**
  * Refuses what payment providers (or someone pretending to be one) send us: each refusal is logged and
- * kept in {@code security_events}, in whatever transaction the intake runs (the refusal commits; the
- * payment data does not).
+ * kept in {@code security_events}: in the intake's transaction when it runs in one (an intake commits
+ * after a refusal, having stored nothing else), otherwise in a transaction of its own.
  */
 @Component
 public class IntakeRefusals {
@@ -27,10 +29,12 @@ public class IntakeRefusals {
 
     private final JdbcTemplate jdbc;
     private final TenantScope tenantScope;
+    private final TransactionTemplate transaction;
 
-    IntakeRefusals(JdbcTemplate jdbc, TenantScope tenantScope) {
+    IntakeRefusals(JdbcTemplate jdbc, TenantScope tenantScope, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.tenantScope = tenantScope;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     /** Refuses (413) a body over {@link #MAX_BODY_BYTES}; {@code what} prefixes the security event kind. */
@@ -58,9 +62,9 @@ public class IntakeRefusals {
      */
     public CallbackRefused refuse(int status, UUID company, String kind, String detail, String sourceAddress) {
         log.warn("Refused payment notification from {}: {} ({})", sourceAddress, kind, detail);
-        tenantScope.callPlatformWide(() -> jdbc.update("""
+        tenantScope.callPlatformWide(() -> transaction.execute(tx -> jdbc.update("""
                 insert into security_events (kind, detail, source_address, isp_company_id) values (?, ?, ?, ?)""",
-                kind, detail, sourceAddress, company));
+                kind, detail, sourceAddress, company)));
         return new CallbackRefused(status, kind);
     }
 }
