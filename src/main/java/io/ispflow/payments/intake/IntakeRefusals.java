@@ -1,6 +1,7 @@
 package io.ispflow.payments.intake;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +36,27 @@ public class IntakeRefusals {
         this.jdbc = jdbc;
         this.tenantScope = tenantScope;
         this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Runs an intake's work in one transaction that belongs to the company from its start, so that
+     * the acknowledgement waits for no tenant switches. A refusal thrown by the work commits the
+     * security event it recorded (intakes refuse before they write anything else) and is thrown on.
+     */
+    public <T> T inTransactionOf(UUID company, Supplier<T> work) {
+        Object outcome = tenantScope.callAs(company, () -> transaction.execute(status -> {
+            try {
+                return work.get();
+            } catch (CallbackRefused refused) {
+                return refused;
+            }
+        }));
+        if (outcome instanceof CallbackRefused refused) {
+            throw refused;
+        }
+        @SuppressWarnings("unchecked")
+        T result = (T) outcome;
+        return result;
     }
 
     /** Refuses (413) a body over {@link #MAX_BODY_BYTES}; {@code what} prefixes the security event kind. */

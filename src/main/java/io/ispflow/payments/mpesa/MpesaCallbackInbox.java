@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.payments.Payments;
 import io.ispflow.payments.intake.CallbackRefused;
@@ -38,11 +36,9 @@ public class MpesaCallbackInbox {
     private final IntakeRefusals refusals;
     private final Payments payments;
     private final ObjectMapper json = new ObjectMapper();
-    private final TransactionTemplate transaction;
 
     MpesaCallbackInbox(JdbcTemplate jdbc, TenantScope tenantScope, InboxDispatcher dispatcher,
-            MpesaPaths paths, IntakeRefusals refusals, Payments payments, PlatformTransactionManager transactions) {
-        this.transaction = new TransactionTemplate(transactions);
+            MpesaPaths paths, IntakeRefusals refusals, Payments payments) {
         this.jdbc = jdbc;
         this.tenantScope = tenantScope;
         this.dispatcher = dispatcher;
@@ -63,17 +59,7 @@ public class MpesaCallbackInbox {
         JsonNode tree = refusals.readJson(company, "stk_callback", body.getBytes(java.nio.charset.StandardCharsets.UTF_8), sourceAddress);
         StkCallback callback = StkCallback.read(tree).orElseThrow(() -> refusals.refuse(400, company,
                 "stk_callback_malformed", "not an STK callback", sourceAddress));
-        Object outcome = tenantScope.callAs(company, () -> transaction.execute(status -> {
-            try {
-                return store(company, callback, body, sourceAddress);
-            } catch (CallbackRefused refused) {
-                return refused; // commits the recorded refusal; nothing else was written
-            }
-        }));
-        if (outcome instanceof CallbackRefused refused) {
-            throw refused;
-        }
-        return (UUID) outcome;
+        return refusals.inTransactionOf(company, () -> store(company, callback, body, sourceAddress));
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import io.ispflow.clients.ClientDirectory;
 import io.ispflow.payments.intake.CallbackRefused;
@@ -54,12 +53,10 @@ public class PaybillInbox {
     }
 
     /** Whether M-PESA should let this payment through (C2B00012 for an unknown account, and so on). */
-    // not read-only: a refusal is recorded as a security event
-    @Transactional(noRollbackFor = CallbackRefused.class)
     public Verdict validate(String token, String body, String sourceAddress) {
         UUID company = paths.companyOf(token, "c2b_validation", sourceAddress);
         PaybillPayment payment = read(company, "c2b_validation", body, sourceAddress);
-        return tenantScope.callAs(company, () -> {
+        return refusals.inTransactionOf(company, () -> {
             if (!isOurShortcode(payment.shortCode())) {
                 return Verdict.rejected("C2B00015");
             }
@@ -79,11 +76,10 @@ public class PaybillInbox {
      *
      * @throws CallbackRefused when it is not a confirmation for this company's paybill
      */
-    @Transactional(noRollbackFor = CallbackRefused.class)
     public UUID confirm(String token, String body, String sourceAddress) {
         UUID company = paths.companyOf(token, "c2b_confirmation", sourceAddress);
         PaybillPayment payment = read(company, "c2b_confirmation", body, sourceAddress);
-        return tenantScope.callAs(company, () -> {
+        return refusals.inTransactionOf(company, () -> {
             if (!isOurShortcode(payment.shortCode())) {
                 throw refusals.refuse(400, company, "c2b_confirmation_wrong_shortcode",
                         "shortcode " + payment.shortCode() + " is not this company's", sourceAddress);
