@@ -138,7 +138,7 @@ public final class PaymentsBench {
                             reactivation[2], pacedAcks.p50Millis(), pacedAcks.p99Millis()),
                     "",
                     String.format("(d) %d payments of active clients at a steady %d payments/s: acknowledgement p50 %.1f ms,"
-                            + " p99 %.1f ms; callback received → credited, invoice settled and receipt queued: p50 %.0f ms,"
+                            + " p99 %.1f ms; callback received → reconciled (credited, invoice settled, receipt queued): p50 %.0f ms,"
                             + " p99 %.0f ms.", STEADY, STEADY_RATE, steadyAcks.p50Millis(), steadyAcks.p99Millis(),
                             credited[0], credited[1])) + "\n";
             System.out.println(text);
@@ -293,34 +293,31 @@ public final class PaymentsBench {
                 percentile(latencies, 0.99));
     }
 
-    /** Callback received (inbox row) to its reconciliation done (inbox row processed), database clock: p50, p99. */
+    /** Callback received (inbox row) to its reconciliation's last step (inbox row processed). */
     private double[] receivedToProcessedMillis(String checkoutPrefix, int expected) throws Exception {
-        try (Connection c = app.superuser(); var st = c.createStatement(); var rs = st.executeQuery("""
-                select percentile_cont(0.5) within group (order by ms), percentile_cont(0.99) within group (order by ms),
-                       count(*)
-                from (select extract(epoch from (processed_at - received_at)) * 1000 as ms from mpesa_callbacks
-                      where status = 'processed' and checkout_request_id like '%s%%') t""".formatted(checkoutPrefix))) {
-            rs.next();
-            if (rs.getInt(3) != expected) {
-                throw new IllegalStateException("only " + rs.getInt(3) + " of " + expected + " payments were processed");
-            }
-            return new double[] {rs.getDouble(1), rs.getDouble(2)};
-        }
+        return latencyMillis("payments processed", expected, """
+                select extract(epoch from (processed_at - received_at)) * 1000 as ms from mpesa_callbacks
+                where status = 'processed' and checkout_request_id like '%s%%'""".formatted(checkoutPrefix));
     }
 
-    /** Callback received (inbox row) to client active again (status change), from the database's clock. */
+    /** Callback received (inbox row) to client active again (status change). */
     private double[] reactivationMillis() throws Exception {
-        try (Connection c = app.superuser(); var st = c.createStatement(); var rs = st.executeQuery("""
-                select percentile_cont(0.5) within group (order by ms), percentile_cont(0.99) within group (order by ms),
-                       max(ms), count(*)
-                from (select extract(epoch from (h.changed_at - m.received_at)) * 1000 as ms
-                      from mpesa_callbacks m
-                      join mpesa_stk_requests r on r.checkout_request_id = m.checkout_request_id
-                      join client_status_changes h on h.client_id = r.client_id and h.to_status = 'active'
-                      where m.checkout_request_id like 'ws_CO_BENCHS%') t""")) {
+        return latencyMillis("clients reactivated", PACED, """
+                select extract(epoch from (h.changed_at - m.received_at)) * 1000 as ms
+                from mpesa_callbacks m
+                join mpesa_stk_requests r on r.checkout_request_id = m.checkout_request_id
+                join client_status_changes h on h.client_id = r.client_id and h.to_status = 'active'
+                where m.checkout_request_id like 'ws_CO_BENCHS%'""");
+    }
+
+    /** p50, p99 and max of the {@code ms} column of a query, from the database's clock; all expected rows. */
+    private double[] latencyMillis(String what, int expected, String millisQuery) throws Exception {
+        try (Connection c = app.superuser(); var st = c.createStatement(); var rs = st.executeQuery(
+                "select percentile_cont(0.5) within group (order by ms), percentile_cont(0.99) within group (order by ms),"
+                        + " max(ms), count(*) from (" + millisQuery + ") t")) {
             rs.next();
-            if (rs.getInt(4) != PACED) {
-                throw new IllegalStateException("only " + rs.getInt(4) + " of " + PACED + " clients were reactivated");
+            if (rs.getInt(4) != expected) {
+                throw new IllegalStateException("only " + rs.getInt(4) + " of " + expected + " " + what);
             }
             return new double[] {rs.getDouble(1), rs.getDouble(2), rs.getDouble(3)};
         }

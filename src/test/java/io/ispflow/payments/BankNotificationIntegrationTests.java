@@ -175,12 +175,10 @@ class BankNotificationIntegrationTests extends DarajaPeer {
 
     @Test
     void otherAccountsPathsAndShapesAreRefused() throws Exception {
-        assertThat(send(path, SECRET, notification("REF-1", client.accountNumber(), "100").replace("035000000001",
-                "035000000999")).getStatusCode().value()).isEqualTo(400);
-        var quoted = send(path, SECRET, notification("REF-4", client.accountNumber(), "100").replace("035000000001",
-                "03\\\"}5"));
-        assertThat(quoted.getStatusCode().value()).isEqualTo(400);
-        var answer = new com.fasterxml.jackson.databind.ObjectMapper().readTree(quoted.getBody());
+        var wrongAccount = send(path, SECRET, notification("REF-1", client.accountNumber(), "100")
+                .replace("035000000001", "035000000999"));
+        assertThat(wrongAccount.getStatusCode().value()).isEqualTo(400);
+        var answer = JSON.readTree(wrongAccount.getBody());
         assertThat(answer.path("status_code").asText()).isEqualTo("REJECTED");
         assertThat(answer.path("status_description").asText()).isEqualTo("bank_ipn_wrong_account");
         assertThat(send("/api/payments/bank/no-such-token", SECRET, notification("REF-2", client.accountNumber(), "100"))

@@ -68,13 +68,12 @@ public final class Browser implements AutoCloseable {
             throw new AssertionError("Tasklist refused the login of " + user + ": HTTP " + login.status() + " "
                     + login.text());
         }
-        page.getByText(TEAM_FILTER).first().waitFor(new Locator.WaitForOptions().setTimeout(SLOW_SCREEN_MILLIS));
+        page.getByText(TEAM_FILTER).first().waitFor();
     }
 
     /** Opens a task of the user's groups by its name, from the "My team's tasks" filter. */
     public static void openTeamTask(Page page, String name) {
         page.getByText(TEAM_FILTER).first().click();
-        page.getByText(name).first().waitFor(new Locator.WaitForOptions().setTimeout(SLOW_SCREEN_MILLIS));
         page.getByText(name).first().click();
     }
 
@@ -94,20 +93,15 @@ public final class Browser implements AutoCloseable {
                 + shown.substring(0, Math.min(shown.length(), 2_000)), cause);
     }
 
-    private static Path screenshot(Page page, String name) {
+    private static void screenshot(Page page, String name) {
         Path file = Path.of("target", "screenshots", name + ".png");
         try {
             Files.createDirectories(file.getParent());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
-        try {
+            page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
             Files.writeString(file.resolveSibling(name + ".html"), page.content());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return file;
     }
 
     @Override

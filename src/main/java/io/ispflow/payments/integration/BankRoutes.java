@@ -15,7 +15,7 @@ import io.ispflow.payments.intake.CallbackRefused;
 @Component
 class BankRoutes extends RouteBuilder {
 
-    private static final ObjectMapper REJECTED = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BankInbox inbox;
 
@@ -28,7 +28,7 @@ class BankRoutes extends RouteBuilder {
         from("platform-http:/api/payments/bank/{token}?httpMethodRestrict=POST")
                 .routeId("payments.bank-notification")
                 .onException(CallbackRefused.class).handled(true)
-                    .process(DarajaCallbackRoutes.refusal(refused -> REJECTED.createObjectNode()
+                    .process(DarajaCallbackRoutes.refusal(refused -> JSON.createObjectNode()
                             .put("status_code", "REJECTED").put("status_description", refused.getMessage())
                             .toString()))
                 .end()

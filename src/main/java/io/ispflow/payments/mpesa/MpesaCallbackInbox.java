@@ -17,7 +17,6 @@ import io.ispflow.payments.intake.IntakeRefusals;
 import io.ispflow.payments.integration.StkQueryAnswer;
 import io.ispflow.payments.process.InboxDispatcher;
 import io.ispflow.platform.TenantContext;
-import io.ispflow.platform.TenantScope;
 
 /**
  * Takes the answers to our STK pushes in, from Daraja's callbacks and from our own status queries:
@@ -30,17 +29,15 @@ import io.ispflow.platform.TenantScope;
 public class MpesaCallbackInbox {
 
     private final JdbcTemplate jdbc;
-    private final TenantScope tenantScope;
     private final InboxDispatcher dispatcher;
     private final MpesaPaths paths;
     private final IntakeRefusals refusals;
     private final Payments payments;
     private final ObjectMapper json = new ObjectMapper();
 
-    MpesaCallbackInbox(JdbcTemplate jdbc, TenantScope tenantScope, InboxDispatcher dispatcher,
+    MpesaCallbackInbox(JdbcTemplate jdbc, InboxDispatcher dispatcher,
             MpesaPaths paths, IntakeRefusals refusals, Payments payments) {
         this.jdbc = jdbc;
-        this.tenantScope = tenantScope;
         this.dispatcher = dispatcher;
         this.paths = paths;
         this.refusals = refusals;

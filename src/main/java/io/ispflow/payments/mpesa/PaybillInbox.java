@@ -11,7 +11,6 @@ import io.ispflow.clients.ClientDirectory;
 import io.ispflow.payments.intake.CallbackRefused;
 import io.ispflow.payments.intake.IntakeRefusals;
 import io.ispflow.payments.process.InboxDispatcher;
-import io.ispflow.platform.TenantScope;
 
 /**
  * Paybill payments made from the phone menu (Daraja C2B). Validation lets M-PESA turn away a payment
@@ -36,16 +35,14 @@ public class PaybillInbox {
     }
 
     private final JdbcTemplate jdbc;
-    private final TenantScope tenantScope;
     private final MpesaPaths paths;
     private final IntakeRefusals refusals;
     private final ClientDirectory clients;
     private final InboxDispatcher dispatcher;
 
-    PaybillInbox(JdbcTemplate jdbc, TenantScope tenantScope, MpesaPaths paths, IntakeRefusals refusals,
+    PaybillInbox(JdbcTemplate jdbc, MpesaPaths paths, IntakeRefusals refusals,
             ClientDirectory clients, InboxDispatcher dispatcher) {
         this.jdbc = jdbc;
-        this.tenantScope = tenantScope;
         this.paths = paths;
         this.refusals = refusals;
         this.clients = clients;

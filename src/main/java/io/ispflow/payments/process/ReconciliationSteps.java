@@ -229,8 +229,9 @@ public class ReconciliationSteps {
     }
 
     private void markProcessed(DelegateExecution execution) {
+        // the moment of this last step, not the start of the job's transaction (now()): how long a payment took
         jdbc.update("update " + (isBank(execution) ? "bank_notifications" : "mpesa_callbacks")
-                + " set status = 'processed', processed_at = now() where id = ?",
+                + " set status = 'processed', processed_at = clock_timestamp() where id = ?",
                 UUID.fromString((String) execution.getVariable(CALLBACK_ID)));
     }
 
