@@ -55,13 +55,33 @@ public class TenantScope {
         flushPendingWrites();
         TenantContext.set(scope);
         applyToCurrentTransaction(dataSource, scope);
+        RuntimeException failure = null;
         try {
             T result = work.get();
             flushPendingWrites();
             return result;
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
         } finally {
             TenantContext.set(previous);
+            restore(previous, failure);
+        }
+    }
+
+    /**
+     * Switches the transaction back. After a failed statement PostgreSQL refuses every command until
+     * rollback, the switch included: then the work's own failure is the one that counts (it is what a
+     * Cockpit incident or a log must show), and the refused switch is only attached to it.
+     */
+    private void restore(TenantContext.Scope previous, RuntimeException failure) {
+        try {
             applyToCurrentTransaction(dataSource, previous);
+        } catch (RuntimeException restoreFailed) {
+            if (failure == null) {
+                throw restoreFailed;
+            }
+            failure.addSuppressed(restoreFailed);
         }
     }
 

@@ -18,9 +18,12 @@ public class Companies {
     private final CompanyRepository companies;
     private final IdentityService identityService;
     private final TenantScope tenantScope;
+    private final ColleagueVisibility colleagues;
 
-    Companies(CompanyRepository companies, IdentityService identityService, TenantScope tenantScope) {
+    Companies(CompanyRepository companies, IdentityService identityService, TenantScope tenantScope,
+            ColleagueVisibility colleagues) {
         this.companies = companies;
+        this.colleagues = colleagues;
         this.identityService = identityService;
         this.tenantScope = tenantScope;
     }
@@ -34,6 +37,7 @@ public class Companies {
             var tenant = identityService.newTenant(company.id().toString());
             tenant.setName(company.name());
             identityService.saveTenant(tenant);
+            colleagues.companyRegistered(company.id(), company.name());
             return company;
         });
     }

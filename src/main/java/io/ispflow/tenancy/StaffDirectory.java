@@ -22,9 +22,12 @@ public class StaffDirectory {
     private final IdentityService identityService;
     private final ProfileRepository profiles;
     private final TenantScope tenantScope;
+    private final ColleagueVisibility colleagues;
 
-    StaffDirectory(IdentityService identityService, ProfileRepository profiles, TenantScope tenantScope) {
+    StaffDirectory(IdentityService identityService, ProfileRepository profiles, TenantScope tenantScope,
+            ColleagueVisibility colleagues) {
         this.identityService = identityService;
+        this.colleagues = colleagues;
         this.profiles = profiles;
         this.tenantScope = tenantScope;
     }
@@ -46,6 +49,7 @@ public class StaffDirectory {
             identityService.createMembership(member.userId(), Groups.CAMUNDA_ADMIN);
         } else {
             identityService.createTenantUserMembership(member.companyId().toString(), member.userId());
+            colleagues.staffEnrolled(member.userId(), member.companyId());
         }
         var profile = new ProfileEntity(member.userId(), member.firstName(), member.lastName(), member.email(),
                 member.role(), member.companyId());

@@ -168,8 +168,11 @@ class StkCallbackIntakeIntegrationTests {
         List<String> refusals = tenantScope.callPlatformWide(() -> transactions.execute(tx -> jdbc.queryForList(
                 "select kind from security_events where isp_company_id = ? order by created_at", String.class,
                 acme.id())));
-        assertThat(refusals).containsExactly("stk_callback_malformed", "stk_callback_malformed",
-                "stk_callback_oversized");
+        assertThat(refusals).containsExactly("stk_callback_malformed", "stk_callback_malformed");
+        // refused while being read, before its path is looked at
+        List<String> whileRead = tenantScope.callPlatformWide(() -> transactions.execute(tx -> jdbc.queryForList(
+                "select kind from security_events where detail like ?", String.class, "%" + path)));
+        assertThat(whileRead).containsExactly("intake_oversized");
     }
 
     @Test

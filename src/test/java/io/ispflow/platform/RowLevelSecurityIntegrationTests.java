@@ -58,6 +58,15 @@ class RowLevelSecurityIntegrationTests {
     }
 
     @Test
+    void aFailedStatementInsideASwitchedScopeIsTheErrorThatSurfaces() {
+        // as in a process step: the transaction runs, then work for one company fails in PostgreSQL
+        assertThatThrownBy(() -> transactions.executeWithoutResult(tx -> tenantScope.runAs(companyA,
+                () -> jdbc.queryForObject("select 1 / 0", Integer.class))))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("division by zero");
+    }
+
+    @Test
     void companyACannotWriteARowOfB() {
         assertThatThrownBy(() -> tenantScope.runAs(companyA, () -> insertClientInTransaction(companyB, "smuggled")))
                 .isInstanceOf(DataAccessException.class)

@@ -4,6 +4,7 @@ import static io.ispflow.clients.process.OnboardingVariables.*;
 
 import java.util.UUID;
 
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -39,18 +40,7 @@ class RegisterClientDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String packageId = FormValues.text(execution.getVariable(SERVICE_PACKAGE_ID));
-        var profile = new ClientProfile(
-                (String) execution.getVariable(NAME),
-                FormValues.text(execution.getVariable(EMAIL)),
-                Msisdn.parse((String) execution.getVariable(PHONE)),
-                (String) execution.getVariable(ADDRESS),
-                (String) execution.getVariable(COUNTY),
-                (String) execution.getVariable(SUB_COUNTY),
-                ClientType.valueOf(((String) execution.getVariable(CLIENT_TYPE)).toUpperCase()),
-                ConnectionType.valueOf(((String) execution.getVariable(CONNECTION_TYPE)).toUpperCase()),
-                FormValues.decimal(execution.getVariable(MONTHLY_RATE)),
-                packageId == null ? null : UUID.fromString(packageId));
+        ClientProfile profile = registration(execution);
         try {
             var client = clients.createPending(profile, (String) execution.getVariable(REGISTERED_BY));
             execution.setProcessBusinessKey(client.id().toString());
@@ -63,6 +53,49 @@ class RegisterClientDelegate implements JavaDelegate {
         } catch (ClientLimitReached e) {
             execution.setVariable(CLIENT_LIMIT, e.limit());
             throw new BpmnError(LIMIT_REACHED, e.getMessage());
+        } catch (IllegalArgumentException | jakarta.validation.ValidationException invalid) {
+            throw notValid(invalid);
         }
+    }
+
+    /**
+     * The registration as the start form (Tasklist or the engine REST API) gave it. Anything missing,
+     * of the wrong type or unreadable is the starter's mistake: Camunda answers it with 400 and rolls
+     * the start back, so nothing is stored.
+     */
+    private static ClientProfile registration(DelegateExecution execution) {
+        try {
+            String packageId = FormValues.text(execution.getVariable(SERVICE_PACKAGE_ID));
+            return new ClientProfile(
+                    text(execution, NAME),
+                    FormValues.text(text(execution, EMAIL)),
+                    Msisdn.parse(text(execution, PHONE)),
+                    text(execution, ADDRESS),
+                    text(execution, COUNTY),
+                    text(execution, SUB_COUNTY),
+                    ClientType.valueOf(text(execution, CLIENT_TYPE).toUpperCase(java.util.Locale.ROOT)),
+                    ConnectionType.valueOf(text(execution, CONNECTION_TYPE).toUpperCase(java.util.Locale.ROOT)),
+                    FormValues.decimal(execution.getVariable(MONTHLY_RATE)),
+                    packageId == null ? null : UUID.fromString(packageId));
+        } catch (RuntimeException invalid) {
+            throw notValid(invalid);
+        }
+    }
+
+    /** A text variable, refused if it is not text or holds control characters (which no field may). */
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        if (value != null && !(value instanceof String)) {
+            throw new IllegalArgumentException(name + " must be text");
+        }
+        if (value != null && ((String) value).chars().anyMatch(c -> c < 0x20 && c != '\n' && c != '\t')) {
+            throw new IllegalArgumentException(name + " holds control characters");
+        }
+        return (String) value;
+    }
+
+    private static BadUserRequestException notValid(RuntimeException cause) {
+        return new BadUserRequestException("The registration is not valid: "
+                + (cause.getMessage() == null ? "a required field is missing" : cause.getMessage()));
     }
 }

@@ -1,5 +1,6 @@
 package io.ispflow.demo.web;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,17 +14,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.PreDestroy;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * For the demo only (default profile): answers like the Daraja sandbox so that an STK push works
@@ -32,6 +39,10 @@ import org.springframework.web.bind.annotation.RestController;
  * Daraja's success callback to the CallBackURL, as Safaricom would. Paybill payments from the phone
  * menu are simulated like the sandbox's C2B simulate: validation first, then (if accepted) confirmation,
  * to the URLs registered for the shortcode.
+ * <p>
+ * Only callers on this machine are answered (it stands in for a sandbox this instance calls), and it
+ * posts only to this instance's own callback paths, whatever host a request names: it can be made to
+ * call nothing else.
  */
 @RestController
 @RequestMapping("/simulator/daraja")
@@ -44,6 +55,13 @@ class DarajaSandboxSimulator {
     private final ScheduledExecutorService customer = Executors.newSingleThreadScheduledExecutor();
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, JsonNode> registeredUrls = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Pattern CALLBACK_PATH = Pattern.compile(
+            "/api/payments/(mpesa/callback/[A-Za-z0-9_-]+|paybill/[A-Za-z0-9_-]+/(validation|confirmation))");
+    private final Environment environment;
+
+    DarajaSandboxSimulator(Environment environment) {
+        this.environment = environment;
+    }
 
     @GetMapping("/oauth/v1/generate")
     Map<String, Object> token() {
@@ -115,8 +133,36 @@ class DarajaSandboxSimulator {
     }
 
     private HttpResponse<String> post(String url, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        return http.send(HttpRequest.newBuilder(ownCallback(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The callback path of the given URL on this instance; refuses any other path. */
+    URI ownCallback(String url) {
+        String path;
+        try {
+            path = URI.create(url).getRawPath();
+        } catch (IllegalArgumentException notAUrl) {
+            path = null;
+        }
+        if (path == null || !CALLBACK_PATH.matcher(path).matches()) {
+            throw new IllegalArgumentException("not a callback path of this instance: " + url);
+        }
+        // the port this instance listens on, known once the server has started
+        return URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port") + path);
+    }
+
+    /** Answers only callers on this machine (403 problem otherwise), before any handler runs. */
+    @ModelAttribute
+    void fromThisMachineOnly(HttpServletRequest request) {
+        try {
+            if (InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
+                return;
+            }
+        } catch (java.net.UnknownHostException notAnAddress) {
+            // refused below
+        }
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The Daraja simulator answers this machine only.");
     }
 
     private static String simulatedReceipt() {

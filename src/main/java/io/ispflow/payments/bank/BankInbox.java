@@ -27,6 +27,7 @@ import io.ispflow.clients.ClientDetails;
 import io.ispflow.clients.ClientDirectory;
 import io.ispflow.payments.intake.CallbackRefused;
 import io.ispflow.payments.intake.IntakeRefusals;
+import io.ispflow.payments.intake.ProviderFields;
 import io.ispflow.payments.process.InboxDispatcher;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.platform.secrets.SecretBox;
@@ -120,9 +121,10 @@ public class BankInbox {
     private String receive(Bank bank, JsonNode payload, String body, String sourceAddress) {
         String reference = text(payload, "txn_reference");
         String customer = text(payload, "customer_id");
-        BigDecimal amount = decimal(payload.path("txn_amount"));
+        BigDecimal amount = ProviderFields.decimal(payload.path("txn_amount"))
+                .flatMap(a -> ProviderFields.creditable(a, ProviderFields.COLUMN_MAX)).orElse(null);
         if (reference == null || reference.length() > 64 || customer == null || customer.length() > 64
-                || amount == null || amount.signum() <= 0) {
+                || amount == null) {
             throw refusals.refuse(400, bank.company(), "bank_ipn_malformed",
                     "payment notification without a reference, customer or positive amount", sourceAddress);
         }
@@ -222,18 +224,6 @@ public class BankInbox {
             return null;
         }
         return value.asText().trim();
-    }
-
-    /** A shilling amount with at most two decimals (a number or a string); null when it is not one. */
-    private static BigDecimal decimal(JsonNode value) {
-        try {
-            BigDecimal amount = value.isNumber() ? value.decimalValue()
-                    : value.isTextual() ? new BigDecimal(value.asText().trim()) : null;
-            return amount == null || amount.stripTrailingZeros().scale() > 2 ? null
-                    : amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
-        } catch (RuntimeException notAnAmount) {
-            return null;
-        }
     }
 
     private static String truncate(String value, int max) {

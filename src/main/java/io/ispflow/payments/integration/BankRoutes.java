@@ -32,14 +32,18 @@ class BankRoutes extends RouteBuilder {
                             .put("status_code", "REJECTED").put("status_description", refused.getMessage())
                             .toString()))
                 .end()
+                .onException(Exception.class).handled(true)
+                    .process(DarajaCallbackRoutes.failure(JSON.createObjectNode().put("status_code", "FAILED")
+                            .put("status_description", "Temporary failure, please retry").toString()))
+                .end()
                 // the signature covers the bytes as sent
                 .convertBodyTo(byte[].class)
                 .process(exchange -> {
                     var message = exchange.getMessage();
                     String answer = inbox.handle(message.getHeader("token", String.class),
                             message.getHeader("X-Bank-Timestamp", String.class),
-                            message.getHeader("X-Bank-Signature", String.class), message.getBody(byte[].class),
-                            message.getHeader("X-Forwarded-For", String.class));
+                            message.getHeader("X-Bank-Signature", String.class), java.util.Objects.requireNonNullElse(message.getBody(byte[].class), new byte[0]),
+                            DarajaCallbackRoutes.source(exchange));
                     DarajaCallbackRoutes.answer(answer).process(exchange);
                 });
     }

@@ -3,6 +3,7 @@ package io.ispflow.payments.integration;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 import org.springframework.stereotype.Component;
 
 import io.ispflow.payments.intake.CallbackRefused;
@@ -27,6 +28,8 @@ class DarajaCallbackRoutes extends RouteBuilder {
 
     static final String STK_ACK = "{\"ResultCode\":0,\"ResultDesc\":\"Accepted\"}";
     static final String CONFIRMATION_ACK = "{\"ResultCode\":0,\"ResultDesc\":\"Success\"}";
+    static final String REJECTED = "{\"ResultCode\":1,\"ResultDesc\":\"Rejected\"}";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DarajaCallbackRoutes.class);
 
     private final MpesaCallbackInbox stkInbox;
     private final PaybillInbox paybillInbox;
@@ -39,7 +42,8 @@ class DarajaCallbackRoutes extends RouteBuilder {
     @Override
     public void configure() {
         onException(CallbackRefused.class).handled(true)
-                .process(refusal(refused -> "{\"ResultCode\":1,\"ResultDesc\":\"Rejected\"}"));
+                .process(refusal(refused -> REJECTED));
+        onException(Exception.class).handled(true).process(failure(REJECTED));
 
         from("platform-http:/api/payments/mpesa/callback/{token}?httpMethodRestrict=POST")
                 .routeId("payments.stk-callback")
@@ -72,6 +76,33 @@ class DarajaCallbackRoutes extends RouteBuilder {
         };
     }
 
+    /**
+     * Answers a call that was not refused but failed: a value the database would not take (SQL state
+     * class 22 or 23, which the intake's checks should have caught) is the caller's, 400; anything else
+     * is ours, 503 in the provider's format so that it delivers again, which is safe since every intake
+     * stores a payment once. Logged as the error it is.
+     */
+    static Processor failure(String body) {
+        return exchange -> {
+            var failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+            boolean badData = badData(failure);
+            log.error("Provider call to {} failed; answered {}", exchange.getFromRouteId(), badData ? 400 : 503,
+                    failure);
+            answer(body).process(exchange);
+            exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, badData ? 400 : 503);
+        };
+    }
+
+    private static boolean badData(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Processor answer(String json) {
         return exchange -> {
             exchange.getMessage().removeHeaders("*");
@@ -84,11 +115,17 @@ class DarajaCallbackRoutes extends RouteBuilder {
         return exchange.getMessage().getHeader("token", String.class);
     }
 
+    /** The body as text; an empty request has none, which the intake refuses like any malformed one. */
     private static String body(Exchange exchange) {
-        return exchange.getMessage().getBody(String.class);
+        String body = exchange.getMessage().getBody(String.class);
+        return body == null ? "" : body;
     }
 
-    private static String source(Exchange exchange) {
-        return exchange.getMessage().getHeader("X-Forwarded-For", String.class);
+    /**
+     * The caller's address as the server sees it: forwarded addresses count only from the trusted
+     * proxies that Tomcat's remote-IP handling is configured with, never from a header anyone can send.
+     */
+    static String source(Exchange exchange) {
+        return exchange.getIn() instanceof PlatformHttpMessage http ? http.getRequest().getRemoteAddr() : null;
     }
 }

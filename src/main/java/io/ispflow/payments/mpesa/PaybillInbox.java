@@ -21,9 +21,6 @@ import io.ispflow.payments.process.InboxDispatcher;
 @Service
 public class PaybillInbox {
 
-    /** The largest single M-PESA payment Daraja allows. */
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("250000");
-
     /** Daraja's validation answer: {@code "0"} accepts, {@code C2B000xx} rejects. */
     public record Verdict(String resultCode, String resultDesc) {
 
@@ -57,7 +54,7 @@ public class PaybillInbox {
             if (!isOurShortcode(payment.shortCode())) {
                 return Verdict.rejected("C2B00015");
             }
-            if (payment.amount().signum() <= 0 || payment.amount().compareTo(MAX_AMOUNT) > 0) {
+            if (payment.creditableAmount().isEmpty()) {
                 return Verdict.rejected("C2B00013");
             }
             if (payment.billReference() == null || clients.findByAccountNumber(payment.billReference()).isEmpty()) {
@@ -81,10 +78,9 @@ public class PaybillInbox {
                 throw refusals.refuse(400, company, "c2b_confirmation_wrong_shortcode",
                         "shortcode " + payment.shortCode() + " is not this company's", sourceAddress);
             }
-            if (payment.amount().signum() <= 0) {
-                throw refusals.refuse(400, company, "c2b_confirmation_malformed",
-                        "amount " + payment.amount().toPlainString(), sourceAddress);
-            }
+            // validation refuses these before the customer pays, so a confirmation of one is not real
+            BigDecimal amount = payment.creditableAmount().orElseThrow(() -> refusals.refuse(400, company,
+                    "c2b_confirmation_bad_amount", "amount " + payment.amount().toPlainString(), sourceAddress));
             Map<String, Object> stored = jdbc.queryForMap("""
                     insert into mpesa_callbacks (kind, result_code, result_description, mpesa_receipt_number, amount,
                         bill_reference, payload, isp_company_id)
@@ -92,7 +88,7 @@ public class PaybillInbox {
                     on conflict (isp_company_id, mpesa_receipt_number) where kind = 'c2b_confirmation'
                         do update set deliveries = mpesa_callbacks.deliveries + 1
                     returning id, (xmax = 0) as first_delivery""",
-                    payment.transactionId(), payment.amount(), truncate(payment.billReference(), 40), body, company);
+                    payment.transactionId(), amount, truncate(payment.billReference(), 40), body, company);
             UUID id = (UUID) stored.get("id");
             if (Boolean.TRUE.equals(stored.get("first_delivery"))) {
                 dispatcher.wakeUpAfterCommit();

@@ -2,6 +2,7 @@ package io.ispflow.payments.process;
 
 import static io.ispflow.payments.process.ReconciliationVariables.*;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,7 +25,9 @@ import io.ispflow.payments.PaymentMethod;
 import io.ispflow.payments.Payments;
 import io.ispflow.payments.PossiblySamePayment;
 import io.ispflow.payments.ReceivePayment;
+import io.ispflow.platform.TenantContext;
 import io.ispflow.platform.camunda.FormValues;
+import io.ispflow.platform.security.SecurityEvents;
 
 /**
  * The steps of {@code paymentReconciliation}, as methods the BPMN calls
@@ -37,6 +40,7 @@ public class ReconciliationSteps {
     static final String ALREADY_CREDITED = "ALREADY_CREDITED";
     static final String UNKNOWN_ACCOUNT = "UNKNOWN_ACCOUNT";
     static final String POSSIBLY_SAME_PAYMENT = "POSSIBLY_SAME_PAYMENT";
+    static final String NOT_ON_RECORD = "NOT_ON_RECORD";
     private static final java.time.ZoneId NAIROBI = java.time.ZoneId.of("Africa/Nairobi");
     private static final java.time.format.DateTimeFormatter PAID_AT =
             java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -47,10 +51,14 @@ public class ReconciliationSteps {
     private final ClientLifecycle lifecycle;
     private final Invoicing invoicing;
     private final Notifier notifier;
+    private final StoredPayments storedPayments;
+    private final SecurityEvents securityEvents;
 
     ReconciliationSteps(JdbcTemplate jdbc, ClientDirectory clients, Payments payments, ClientLifecycle lifecycle,
-            Invoicing invoicing, Notifier notifier) {
+            Invoicing invoicing, Notifier notifier, StoredPayments storedPayments, SecurityEvents securityEvents) {
         this.jdbc = jdbc;
+        this.storedPayments = storedPayments;
+        this.securityEvents = securityEvents;
         this.clients = clients;
         this.payments = payments;
         this.lifecycle = lifecycle;
@@ -58,9 +66,14 @@ public class ReconciliationSteps {
         this.notifier = notifier;
     }
 
-    /** Whether this M-PESA receipt or bank reference was credited already (earlier delivery, other channel). */
-    @Transactional(readOnly = true)
+    /**
+     * Whether this M-PESA receipt or bank reference was credited already (earlier delivery, other channel).
+     * First, whether the payment is the stored inbox row it names: one started by hand with made-up
+     * values is refused ({@value #NOT_ON_RECORD}) and recorded as a security event.
+     */
+    @Transactional(readOnly = true, noRollbackFor = BpmnError.class)
     public void checkDuplicate(DelegateExecution execution) {
+        requireOnRecord(execution);
         String receipt = receipt(execution);
         String bankReference = (String) execution.getVariable(BANK_REFERENCE);
         boolean duplicate = receipt != null && Boolean.TRUE.equals(jdbc.queryForObject(
@@ -107,7 +120,8 @@ public class ReconciliationSteps {
         boolean bank = isBank(execution);
         String receipt = receipt(execution);
         try {
-            var payment = payments.receive(new ReceivePayment(clientId, FormValues.decimal(execution.getVariable(AMOUNT)),
+            // the amount as received, whatever a task's form may have set since the start
+            var payment = payments.receive(new ReceivePayment(clientId, onRecord(execution).amount(),
                     bank ? PaymentMethod.BANK : PaymentMethod.MPESA,
                     (String) execution.getVariable(bank ? BANK_REFERENCE : CHECKOUT_REQUEST_ID), receipt,
                     (String) execution.getVariable(PHONE), null, null), bank ? "bank" : "M-PESA",
@@ -128,6 +142,38 @@ public class ReconciliationSteps {
                     : PAID_AT.format(credited.paidAt().atZone(NAIROBI)));
             throw new BpmnError(POSSIBLY_SAME_PAYMENT, e.getMessage());
         }
+    }
+
+    private void requireOnRecord(DelegateExecution execution) {
+        var stored = stored(execution);
+        BigDecimal amount;
+        try {
+            amount = FormValues.decimal(execution.getVariable(AMOUNT));
+        } catch (RuntimeException notAnAmount) {
+            amount = null;
+        }
+        String reference = text(execution, isBank(execution) ? BANK_REFERENCE : CHECKOUT_REQUEST_ID);
+        if (stored.isEmpty() || !StoredPayments.matches(stored.get(), amount, reference, text(execution, RESULT_CODE),
+                text(execution, RECEIPT))) {
+            securityEvents.record(TenantContext.currentCompanyId().orElse(null), "reconciliation_not_on_record",
+                    "process instance " + execution.getProcessInstanceId() + " names payment "
+                            + execution.getVariable(CALLBACK_ID) + ", which is not stored as given",
+                    "engine");
+            throw new BpmnError(NOT_ON_RECORD, "The payment is not the stored inbox row it names.");
+        }
+    }
+
+    private StoredPayments.StoredPayment onRecord(DelegateExecution execution) {
+        return stored(execution).orElseThrow(() -> new IllegalStateException(
+                "payment " + execution.getVariable(CALLBACK_ID) + " is no longer on record"));
+    }
+
+    private java.util.Optional<StoredPayments.StoredPayment> stored(DelegateExecution execution) {
+        return storedPayments.find(text(execution, CALLBACK_ID), isBank(execution));
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        return execution.getVariable(name) instanceof String value ? value : null;
     }
 
     /** Finance found the payment to be the one credited before: it is joined to it and closed. */

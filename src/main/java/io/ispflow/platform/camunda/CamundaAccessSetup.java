@@ -2,10 +2,13 @@ package io.ispflow.platform.camunda;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -14,6 +17,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -29,11 +34,16 @@ import io.ispflow.shared.StaffRole;
  * Camunda's tenant check limits every query to his company.
  *
  * <ul>
- *   <li>every role: Tasklist, the shared task filters, reading and starting processes;</li>
+ *   <li>every role: Tasklist, the shared task filters, reading process definitions and the role groups;</li>
+ *   <li>starting a process by hand (Tasklist or {@code /engine-rest}): only the roles its BPMN names as
+ *       {@code camunda:candidateStarterGroups}. A process without them (payment reconciliation,
+ *       installation) is a system process that only the application starts;</li>
  *   <li>ISP administrators also Cockpit, with read access to instances, history, tasks and decisions;</li>
  *   <li>super administrators are in {@code camunda-admin}, which the engine exempts from all checks.</li>
  * </ul>
- * Idempotent: runs at every start and adds only what is missing.
+ * Which users a user may read (his colleagues) is granted per company by the tenancy module.
+ * Idempotent: runs at every start, adds what is missing and withdraws the wildcard grants of earlier
+ * versions (any role starting any process, reading every user and group).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -43,10 +53,12 @@ class CamundaAccessSetup implements ApplicationRunner {
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final TaskService tasks;
+    private final RepositoryService repository;
 
     CamundaAccessSetup(IdentityService identity, AuthorizationService authorizations, FilterService filters,
-            TaskService tasks) {
+            TaskService tasks, RepositoryService repository) {
         this.identity = identity;
+        this.repository = repository;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
@@ -61,19 +73,23 @@ class CamundaAccessSetup implements ApplicationRunner {
         }
         for (StaffRole role : StaffRole.values()) {
             ensureGroup(role.id(), role.displayName(), Groups.GROUP_TYPE_WORKFLOW);
+            withdraw(role.id(), Resources.PROCESS_DEFINITION, "*", Permissions.CREATE_INSTANCE);
+            withdrawAll(role.id(), Resources.USER, "*");
+            withdrawAll(role.id(), Resources.GROUP, "*");
             grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(role, Resources.FILTER, "*", Permissions.READ);
-            grant(role, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.CREATE_INSTANCE);
-            grant(role, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-            grant(role, Resources.USER, "*", Permissions.READ);
-            grant(role, Resources.GROUP, "*", Permissions.READ);
+            grant(role, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+            for (StaffRole other : StaffRole.values()) {
+                grant(role, Resources.GROUP, other.id(), Permissions.READ);
+            }
         }
+        grantStartsByHand();
         StaffRole manager = StaffRole.ISP_ADMIN;
         grant(manager, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(manager, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.CREATE_INSTANCE,
+        grant(manager, Resources.PROCESS_DEFINITION, "*", Permissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
                 ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK);
-        grant(manager, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE, Permissions.READ);
+        grant(manager, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
         grant(manager, Resources.TASK, "*", Permissions.READ, Permissions.UPDATE);
         grant(manager, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
         grant(manager, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
@@ -86,6 +102,27 @@ class CamundaAccessSetup implements ApplicationRunner {
                 .includeAssignedTasks());
         ensureFilter("All company tasks", "Every open task of my company (administrators)", 10,
                 tasks.createTaskQuery());
+    }
+
+    /**
+     * The roles a process's BPMN names as candidate starters may start it (latest version of each key);
+     * others may not, nor may anyone start a process that names none.
+     */
+    private void grantStartsByHand() {
+        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+            var starters = repository.getIdentityLinksForProcessDefinition(definition.getId()).stream()
+                    .map(IdentityLink::getGroupId)
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
+            for (StaffRole role : StaffRole.values()) {
+                if (starters.contains(role.id())) {
+                    grant(role, Resources.PROCESS_DEFINITION, definition.getKey(), Permissions.CREATE_INSTANCE);
+                    grant(role, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+                } else {
+                    withdraw(role.id(), Resources.PROCESS_DEFINITION, definition.getKey(), Permissions.CREATE_INSTANCE);
+                }
+            }
+        }
     }
 
     private void ensureGroup(String id, String name, String type) {
@@ -115,6 +152,20 @@ class CamundaAccessSetup implements ApplicationRunner {
             Arrays.stream(permissions).forEach(authorization::addPermission);
             authorizations.saveAuthorization(authorization);
         }
+    }
+
+    private void withdraw(String groupId, Resource resource, String resourceId, Permission permission) {
+        Authorization existing = authorizations.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing != null && existing.isPermissionGranted(permission)) {
+            existing.removePermission(permission);
+            authorizations.saveAuthorization(existing);
+        }
+    }
+
+    private void withdrawAll(String groupId, Resource resource, String resourceId) {
+        authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
+                .list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
     }
 
     private void ensureFilter(String name, String description, int priority, TaskQuery query) {

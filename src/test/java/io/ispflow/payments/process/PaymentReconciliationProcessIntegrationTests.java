@@ -129,6 +129,49 @@ class PaymentReconciliationProcessIntegrationTests {
         tenantScope.runAs(acme.id(), () -> transactions.executeWithoutResult(tx -> jdbc.update(sql, args)));
     }
 
+    UUID storedRowOf(String mpesaReceipt) {
+        return tenantScope.callAs(acme.id(), () -> transactions.execute(tx -> jdbc.queryForObject(
+                "select id from mpesa_callbacks where mpesa_receipt_number = ?", UUID.class, mpesaReceipt)));
+    }
+
+    /** A paybill confirmation as the intake stores it, already handed to reconciliation. */
+    UUID storedPaybillPayment(String mpesaReceipt, String amount, String account) {
+        return tenantScope.callAs(acme.id(), () -> transactions.execute(tx -> jdbc.queryForObject("""
+                insert into mpesa_callbacks (kind, result_code, result_description, mpesa_receipt_number, amount,
+                    bill_reference, payload, isp_company_id, dispatched_at)
+                values ('c2b_confirmation', '0', 'Paybill payment', ?, ?, ?, '{}'::jsonb, ?, now()) returning id""",
+                UUID.class, mpesaReceipt, new BigDecimal(amount), account, acme.id())));
+    }
+
+    @Test
+    void aReconciliationStartedWithMadeUpValuesCreditsNothingAndIsRecorded() {
+        String mpesaReceipt = receipt();
+        UUID stored = storedPaybillPayment(mpesaReceipt, "100.00", client.accountNumber());
+
+        for (var forged : java.util.List.of(
+                Map.<String, Object>of("callbackId", UUID.randomUUID().toString(), "channel", "mpesa_c2b",
+                        "resultCode", "0", "mpesaReceiptNumber", receipt(), "amount", "50000.00",
+                        "accountReference", client.accountNumber()),
+                Map.<String, Object>of("callbackId", stored.toString(), "channel", "mpesa_c2b", "resultCode", "0",
+                        "mpesaReceiptNumber", mpesaReceipt, "amount", "50000.00",
+                        "accountReference", client.accountNumber()),
+                Map.<String, Object>of("callbackId", stored.toString(), "channel", "bank", "resultCode", "0",
+                        "bankReference", "FT-FORGED", "amount", "100.00", "accountReference", client.accountNumber()))) {
+            ProcessInstance process = tenantScope.callAs(acme.id(), () -> runtimeService
+                    .createProcessInstanceByKey("paymentReconciliation").setVariables(forged).execute());
+            runJobs(process);
+
+            assertThat(process).isEnded().hasPassed("Boundary_NotOnRecord", "End_NotOnRecord")
+                    .hasNotPassed("Task_CreditWallet");
+        }
+        assertThat(count("select count(*) from payments where client_id = ?", client.id())).isZero();
+        assertThat(count("select count(*) from wallet_transactions where client_id = ?", client.id())).isZero();
+        Long recorded = tenantScope.callPlatformWide(() -> transactions.execute(tx -> jdbc.queryForObject("""
+                select count(*) from security_events where kind = 'reconciliation_not_on_record'
+                and isp_company_id = ? and detail like ?""", Long.class, acme.id(), "%" + stored + "%")));
+        assertThat(recorded).isEqualTo(2);
+    }
+
     @Test
     void aPaidStkPushIsCreditedSettlesTheInvoiceAndSendsAReceipt() {
         String mpesaReceipt = receipt();
@@ -192,7 +235,7 @@ class PaymentReconciliationProcessIntegrationTests {
 
         ProcessInstance raced = tenantScope.callAs(acme.id(), () -> runtimeService
                 .createProcessInstanceByKey("paymentReconciliation").startBeforeActivity("Task_CreditWallet")
-                .setVariables(Map.of("callbackId", UUID.randomUUID().toString(), "resultCode", "0",
+                .setVariables(Map.of("callbackId", storedRowOf(mpesaReceipt).toString(), "resultCode", "0",
                         "mpesaReceiptNumber", mpesaReceipt, "amount", "200.00", "clientId", client.id().toString(),
                         "duplicate", false))
                 .execute());
@@ -204,9 +247,10 @@ class PaymentReconciliationProcessIntegrationTests {
     @Test
     void anUnmatchedPaymentWaitsForFinanceWhoNamesTheAccount() {
         String mpesaReceipt = receipt();
+        UUID stored = storedPaybillPayment(mpesaReceipt, "1000.00", "NO-SUCH");
         ProcessInstance process = tenantScope.callAs(acme.id(), () -> runtimeService
                 .createProcessInstanceByKey("paymentReconciliation")
-                .setVariables(Map.of("callbackId", UUID.randomUUID().toString(), "channel", "mpesa_c2b",
+                .setVariables(Map.of("callbackId", stored.toString(), "channel", "mpesa_c2b",
                         "resultCode", "0", "mpesaReceiptNumber", mpesaReceipt, "amount", "1000.00",
                         "phone", "+254799000111", "accountReference", "NO-SUCH"))
                 .execute());

@@ -1,0 +1,122 @@
+package io.ispflow.payments.intake;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The first gate of every provider intake path, before any route or parser sees the request: a body
+ * is read at most {@link IntakeRefusals#MAX_BODY_BYTES} + 1 bytes far (a larger one is refused with
+ * 413, whatever its Content-Length claims), and a form or multipart body, which the servlet container
+ * would otherwise consume as parameters, is refused with 415. Providers post JSON; refusals are
+ * answered in the provider's own format and recorded as security events.
+ */
+class IntakeBodyFilter extends OncePerRequestFilter {
+
+    private final IntakeRefusals refusals;
+
+    IntakeBodyFilter(IntakeRefusals refusals) {
+        this.refusals = refusals;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
+        if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE) || type.startsWith("multipart/")) {
+            refuse(request, response, 415, "intake_wrong_content_type", "content type " + type);
+            return;
+        }
+        long declared = request.getContentLengthLong();
+        byte[] body = declared > IntakeRefusals.MAX_BODY_BYTES ? null
+                : request.getInputStream().readNBytes(IntakeRefusals.MAX_BODY_BYTES + 1);
+        if (body == null || body.length > IntakeRefusals.MAX_BODY_BYTES) {
+            refuse(request, response, 413, "intake_oversized", "body over " + IntakeRefusals.MAX_BODY_BYTES + " bytes");
+            return;
+        }
+        chain.doFilter(new ReadBody(request, body), response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String kind,
+            String detail) throws IOException {
+        refusals.refuse(status, null, kind, detail + " on " + request.getRequestURI(), request.getRemoteAddr());
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getOutputStream().write(rejection(request.getRequestURI()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** "Rejected" as the caller's own API says it: the bank's collections format, else Daraja's. */
+    static String rejection(String path) {
+        return path.startsWith("/api/payments/bank/")
+                ? "{\"status_code\":\"REJECTED\",\"status_description\":\"Rejected\"}"
+                : "{\"ResultCode\":1,\"ResultDesc\":\"Rejected\"}";
+    }
+
+    /** The request with its body already read (and bounded). */
+    private static final class ReadBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReadBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            var bytes = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return bytes.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return bytes.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return bytes.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("the body is already read");
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}
