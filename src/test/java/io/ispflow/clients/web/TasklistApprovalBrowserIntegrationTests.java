@@ -43,6 +43,9 @@ class TasklistApprovalBrowserIntegrationTests {
             Page page = browser.newPage();
             try {
                 Browser.logInToTasklist(page, port, noc);
+                // ISPFlow's screen: its name, and no notice meant for whoever operates the installation
+                assertThat(page).hasTitle(java.util.regex.Pattern.compile("ISPFlow"));
+                assertThat(page.locator(".ce-eol-banner")).not().isVisible();
                 Browser.openTeamTask(page, "Approve coverage and feasibility");
                 page.locator("button.claim").click();
                 assertThat(page.locator(".disabled-form")).hasCount(0);
