@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.identity.WritableIdentityProvider;
 import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 
 import io.ispflow.platform.security.LoginSessions;
 
@@ -40,8 +41,12 @@ class LoginForgettingIdentityProvider extends DbIdentityServiceProvider {
 
     @Override
     public IdentityOperationResult saveUser(User user) {
+        // a user saved for the first time has no login anyone could remember
+        boolean created = user instanceof UserEntity entity && entity.getRevision() == 0;
         IdentityOperationResult result = super.saveUser(user);
-        sessions.forget(user.getId());
+        if (!created) {
+            sessions.forget(user.getId());
+        }
         return result;
     }
 

@@ -39,6 +39,8 @@ class BruteForceMeasurementIntegrationTests {
     @Autowired
     LoginProperties settings;
     @Autowired
+    LoginRevocations revocations;
+    @Autowired
     TestCompanies testCompanies;
 
     MutableClock clock;
@@ -54,7 +56,7 @@ class BruteForceMeasurementIntegrationTests {
     void theApiLoginWithTheConfiguredBackOffOnATestClock() {
         clock = new MutableClock(Instant.parse("2026-11-22T07:00:00Z"));
         throttle = new LoginThrottle(settings, clock);
-        login = new StaffAuthenticationProvider(identityService, throttle, new LoginSessions(throttle));
+        login = new StaffAuthenticationProvider(identityService, throttle, new LoginSessions(throttle, revocations));
         user = testCompanies.create().user(StaffRole.BILLING_FINANCE);
     }
 
