@@ -1,9 +1,6 @@
 package io.ispflow.platform.security;
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +10,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
@@ -38,13 +32,13 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
     /** Far more than a user name and password; bounds what is read into memory. */
     private static final int MAX_FORM_BYTES = 8 * 1024;
 
+    private static final Pattern LOGIN_PATH = Pattern.compile(".*/auth/user/[^/]+/login/[^/]+/?");
+
     private final LoginGate gate;
 
     WebappLoginThrottleFilter(LoginGate gate) {
         this.gate = gate;
     }
-
-    private static final Pattern LOGIN_PATH = Pattern.compile(".*/auth/user/[^/]+/login/[^/]+/?");
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -65,7 +59,7 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
             gate.refuseUnreadable(request, response);
             return;
         }
-        HttpServletRequest replayed = new ReplayedBody(request, body);
+        HttpServletRequest replayed = new ReplayedBodyRequest(request, body);
         if (userNames.isEmpty()) {
             // no user name: Camunda refuses it without checking any password
             chain.doFilter(replayed, response);
@@ -106,55 +100,6 @@ class WebappLoginThrottleFilter extends OncePerRequestFilter {
             return values;
         } catch (IllegalArgumentException malformed) {
             return null;
-        }
-    }
-
-    /** The request with its body, already read here, available again to the resource behind. */
-    private static final class ReplayedBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        ReplayedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            var bytes = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return bytes.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return bytes.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return bytes.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already in memory");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            Charset charset = encoding == null ? StandardCharsets.ISO_8859_1 : Charset.forName(encoding);
-            return new BufferedReader(new InputStreamReader(getInputStream(), charset));
         }
     }
 }
