@@ -2,11 +2,14 @@ package io.ispflow.platform.security;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -18,7 +21,10 @@ import org.springframework.stereotype.Component;
 
 import io.ispflow.platform.web.Problems;
 
-/** 401 and 403 from the security filters, as RFC 9457 problem details like every other API error. */
+/**
+ * 401, 403 and 429 (a login held back after failed attempts) from the security filters, as RFC 9457
+ * problem details like every other API error.
+ */
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -31,6 +37,10 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof LoginThrottled throttled) {
+            tooManyFailedLogins(request, response, throttled.retryAfter());
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"ISPFlow\"");
         write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
                 "Log in with your ISPFlow staff user name and password.");
@@ -43,9 +53,41 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
                 "Your role does not permit " + request.getMethod() + " " + request.getRequestURI() + ".");
     }
 
+    /**
+     * 429 with {@code Retry-After} in whole seconds. The detail is also given as {@code message}, which
+     * is what the Camunda webapps' login page shows of a refused login.
+     */
+    void tooManyFailedLogins(HttpServletRequest request, HttpServletResponse response, Duration wait)
+            throws IOException {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        String detail = "Too many failed logins. Try again in " + inWords(seconds) + ".";
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        write(request, response, HttpStatus.TOO_MANY_REQUESTS, "login-throttled", "Too many failed logins", detail,
+                Map.of("message", detail, "retryAfterSeconds", seconds));
+    }
+
+    void unreadableLogin(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String detail = "A login is a URL-encoded form with one user name and one password.";
+        write(request, response, HttpStatus.BAD_REQUEST, "login-unreadable", "Unreadable login", detail,
+                Map.of("message", detail));
+    }
+
+    private static String inWords(long seconds) {
+        if (seconds < 120) {
+            return seconds == 1 ? "1 second" : seconds + " seconds";
+        }
+        return (seconds + 59) / 60 + " minutes";
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
             String type, String title, String detail) throws IOException {
+        write(request, response, status, type, title, detail, Map.of());
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+            String type, String title, String detail, Map<String, Object> properties) throws IOException {
         ProblemDetail problem = Problems.of(status, type, title, detail);
+        properties.forEach(problem::setProperty);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -1,9 +1,11 @@
 package io.ispflow.platform.security;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -20,11 +22,15 @@ import io.ispflow.platform.TenantContextFilter;
 /**
  * Two doors. {@code /api/**}: HTTP Basic against the Camunda identity, stateless, role checks on the
  * endpoints. Everything else (the Camunda webapps under {@code /camunda}, the engine REST API, health):
- * left to Camunda's own session login, CSRF protection and authorization checks.
+ * left to Camunda's own session login, CSRF protection and authorization checks. All three logins (API,
+ * engine REST API, webapps) share one {@link LoginThrottle}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    /** Early, before anything of Camunda's runs, and after the request's character encoding is set. */
+    private static final int THROTTLE_ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
     @Bean
     @Order(1)
@@ -68,6 +74,32 @@ class SecurityConfiguration {
         registration.setName("camunda-rest-authentication");
         registration.addUrlPatterns("/engine-rest/*");
         registration.addInitParameter("authentication-provider", CachingHttpBasicAuthenticationProvider.class.getName());
+        // after the login throttle, which must see every attempt first
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** The login back-off in front of the engine REST API's authentication. */
+    @Bean
+    FilterRegistrationBean<EngineRestLoginThrottleFilter> engineRestLoginThrottle(LoginThrottle throttle,
+            ProblemResponses problems) {
+        var gate = new LoginGate(throttle, problems);
+        var registration = new FilterRegistrationBean<>(new EngineRestLoginThrottleFilter(gate));
+        registration.setName("engine-rest-login-throttle");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(THROTTLE_ORDER);
+        return registration;
+    }
+
+    /** The login back-off in front of the Camunda webapps' login. */
+    @Bean
+    FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottle(LoginThrottle throttle,
+            ProblemResponses problems, CamundaBpmProperties camunda) {
+        var gate = new LoginGate(throttle, problems);
+        var registration = new FilterRegistrationBean<>(new WebappLoginThrottleFilter(gate));
+        registration.setName("webapp-login-throttle");
+        registration.addUrlPatterns(camunda.getWebapp().getApplicationPath() + "/api/admin/auth/user/*");
+        registration.setOrder(THROTTLE_ORDER);
         return registration;
     }
 

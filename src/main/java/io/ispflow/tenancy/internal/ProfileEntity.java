@@ -44,6 +44,11 @@ public class ProfileEntity {
         this.createdAt = Instant.now();
     }
 
+    /** The login was taken away; the profile stays for the history it is named in. */
+    public void deactivate() {
+        this.active = false;
+    }
+
     public StaffProfile toProfile() {
         return new StaffProfile(id, userId, firstName, lastName, email, role, companyId, active);
     }
