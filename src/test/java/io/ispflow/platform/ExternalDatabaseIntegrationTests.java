@@ -48,7 +48,10 @@ class ExternalDatabaseIntegrationTests {
         try (var context = new SpringApplicationBuilder(IspFlowApplication.class)
                 .profiles("test")
                 .run("--spring.datasource.url=" + url, "--spring.datasource.username=shop",
-                        "--spring.datasource.password=shop-pw", "--server.port=0")) {
+                        "--spring.datasource.password=shop-pw", "--server.port=0",
+                        // an engine of its own name: closing it must not unregister the shared context's
+                        // "default" engine, which its engine REST API looks up by name
+                        "--camunda.bpm.process-engine-name=external-database-check")) {
             HikariDataSource dataSource = (HikariDataSource) context.getBean(DataSource.class);
             assertThat(dataSource.getJdbcUrl()).isEqualTo(url);
 
@@ -65,7 +68,8 @@ class ExternalDatabaseIntegrationTests {
         assertThatThrownBy(() -> new SpringApplicationBuilder(IspFlowApplication.class)
                 .profiles("test")
                 .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=", "--server.port=0"))
+                        "--spring.datasource.password=", "--server.port=0",
+                        "--camunda.bpm.process-engine-name=external-database-check"))
                 .rootCause().hasMessageContaining("row-level security would not isolate tenants");
     }
 }

@@ -1,4 +1,4 @@
-package io.ispflow.platform.audit;
+package io.ispflow.platform.audit.web;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.ispflow.platform.TenantContext;
+import io.ispflow.platform.audit.AuditTrail;
 
 /**
  * The audit log for those who answer for a company: its {@code isp_admin}, or a {@code super_admin}
