@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.ispflow.platform.StaffMember;
+import io.ispflow.tenancy.StaffAccounts;
 import io.ispflow.tenancy.StaffDirectory;
 import io.ispflow.tenancy.StaffNotFound;
 
@@ -24,10 +25,12 @@ class StaffAccountController {
 
     static final String ADMINISTRATORS = "hasAnyRole('super_admin','isp_admin')";
 
-    private final StaffDirectory staff;
+    private final StaffDirectory directory;
+    private final StaffAccounts accounts;
 
-    StaffAccountController(StaffDirectory staff) {
-        this.staff = staff;
+    StaffAccountController(StaffDirectory directory, StaffAccounts accounts) {
+        this.directory = directory;
+        this.accounts = accounts;
     }
 
     /** Ends the back-off after failed logins at once, for a user who was locked out by someone's guessing. */
@@ -35,7 +38,7 @@ class StaffAccountController {
     @PreAuthorize(ADMINISTRATORS)
     ResponseEntity<Void> unlock(@AuthenticationPrincipal StaffMember me, @PathVariable String userId) {
         requireManagedBy(me, userId);
-        staff.unlock(userId);
+        accounts.unlock(userId);
         return ResponseEntity.noContent().build();
     }
 
@@ -44,12 +47,12 @@ class StaffAccountController {
     @PreAuthorize(ADMINISTRATORS)
     ResponseEntity<Void> deactivate(@AuthenticationPrincipal StaffMember me, @PathVariable String userId) {
         requireManagedBy(me, userId);
-        staff.deactivate(userId);
+        accounts.deactivate(userId);
         return ResponseEntity.noContent().build();
     }
 
     private void requireManagedBy(StaffMember me, String userId) {
-        staff.profileOfAnyCompany(userId)
+        directory.profileOfAnyCompany(userId)
                 .filter(profile -> me.isSuperAdmin() || Objects.equals(profile.companyId(), me.companyId()))
                 .orElseThrow(() -> new StaffNotFound(userId));
     }
