@@ -1,5 +1,6 @@
 package io.ispflow.tenancy;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -15,7 +16,7 @@ import io.ispflow.tenancy.internal.ProfileRepository;
 /**
  * Who works here: enrolling staff and reading their profiles. The login is a Camunda user, so the same
  * credentials open Tasklist, Cockpit and the API; the role is a Camunda group, the company a tenant
- * membership. What happens to a login afterwards (passwords, unlocking, deactivation) is
+ * membership. What happens to a login afterwards (passwords, invitations, roles, deactivation) is
  * {@link StaffAccounts}' business.
  */
 @Service
@@ -54,13 +55,15 @@ public class StaffDirectory {
             colleagues.staffEnrolled(member.userId(), member.companyId());
         }
         var profile = new ProfileEntity(member.userId(), member.firstName(), member.lastName(), member.email(),
-                member.role(), member.companyId());
+                member.phone(), member.role(), member.companyId());
         return tenantScope.callPlatformWide(() -> profiles.save(profile).toProfile());
     }
 
+    /** Whether the user id is in use, by a login or by a profile kept for history. */
     @Transactional(readOnly = true)
     public boolean exists(String userId) {
-        return identityService.createUserQuery().userId(userId).count() > 0;
+        return identityService.createUserQuery().userId(userId).count() > 0
+                || profileOfAnyCompany(userId).isPresent();
     }
 
     /** The profile of a staff member of the company in context (or any, in platform scope). */
@@ -74,10 +77,23 @@ public class StaffDirectory {
         return tenantScope.callPlatformWide(() -> profileOf(userId));
     }
 
+    /** The staff of the company in context, deactivated ones included, by user id. */
+    @Transactional(readOnly = true)
+    public List<StaffProfile> staffOfCompany() {
+        return profiles.findAllByOrderByUserId().stream().map(ProfileEntity::toProfile).toList();
+    }
+
     /** The login was taken away; the profile stays for the history it is named in. */
     void profileDeactivated(String userId) {
         tenantScope.callPlatformWide(() -> profiles.findByUserId(userId).map(profile -> {
             profile.deactivate();
+            return profiles.save(profile);
+        }));
+    }
+
+    void roleChanged(String userId, StaffRole role) {
+        tenantScope.callPlatformWide(() -> profiles.findByUserId(userId).map(profile -> {
+            profile.changeRole(role);
             return profiles.save(profile);
         }));
     }

@@ -9,8 +9,10 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import io.ispflow.shared.StaffRole;
+
 /**
- * The Camunda side of a staff login: password, group and tenant memberships. The changes run as
+ * The Camunda side of a staff login: password, role group and tenant membership. The changes run as
  * the system, without the caller's Camunda authentication: unlocking needs {@code camunda-admin}, and
  * the caller's rights were checked already by the API's role and company checks.
  */
@@ -41,6 +43,18 @@ class StaffLogins {
             for (Tenant tenant : identityService.createTenantQuery().userMember(userId).list()) {
                 identityService.deleteTenantUserMembership(tenant.getId(), userId);
             }
+        });
+    }
+
+    /** Swaps the user's role group; his company group and tenant stay. */
+    void switchRole(String userId, StaffRole role) {
+        asSystem(() -> {
+            for (Group group : identityService.createGroupQuery().groupMember(userId).list()) {
+                if (StaffRole.fromId(group.getId()).isPresent()) {
+                    identityService.deleteMembership(userId, group.getId());
+                }
+            }
+            identityService.createMembership(userId, role.id());
         });
     }
 
