@@ -15,6 +15,7 @@ import io.ispflow.tenancy.CompanyNotFound;
 import io.ispflow.tenancy.InvitationGone;
 import io.ispflow.tenancy.InvitationNotFound;
 import io.ispflow.tenancy.PasswordRefused;
+import io.ispflow.tenancy.SlugTaken;
 import io.ispflow.tenancy.StaffChangeForbidden;
 import io.ispflow.tenancy.StaffIdTaken;
 import io.ispflow.tenancy.StaffInactive;
@@ -37,6 +38,11 @@ class StaffProblems {
     @ExceptionHandler(StaffIdTaken.class)
     ProblemDetail userIdTaken(StaffIdTaken e) {
         return Problems.of(HttpStatus.CONFLICT, "user-id-taken", "User name taken", e.getMessage());
+    }
+
+    @ExceptionHandler(SlugTaken.class)
+    ProblemDetail slugTaken(SlugTaken e) {
+        return Problems.of(HttpStatus.CONFLICT, "slug-taken", "Slug taken", e.getMessage());
     }
 
     @ExceptionHandler(StaffInactive.class)
