@@ -1,5 +1,7 @@
 package io.ispflow.tenancy;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,9 +30,13 @@ public class Companies {
         this.tenantScope = tenantScope;
     }
 
+    /** Registers the company and its tenant; fails with {@link SlugTaken} if the slug is another's. */
     @Transactional
     public Company register(RegisterCompany command) {
         return tenantScope.callPlatformWide(() -> {
+            if (companies.findBySlug(command.slug()).isPresent()) {
+                throw new SlugTaken(command.slug());
+            }
             var entity = companies.save(new CompanyEntity(UUID.randomUUID(), command.name(), command.slug(),
                     command.licenseType(), command.clientLimit()));
             Company company = entity.toCompany();
@@ -46,6 +52,19 @@ public class Companies {
     @Transactional(readOnly = true)
     public Optional<Company> find(UUID id) {
         return companies.findById(id).map(CompanyEntity::toCompany);
+    }
+
+    /** Any company, whichever the caller works for (for super administrators). */
+    @Transactional(readOnly = true)
+    public Optional<Company> findAnyCompany(UUID id) {
+        return tenantScope.callPlatformWide(() -> companies.findById(id).map(CompanyEntity::toCompany));
+    }
+
+    /** Every company of the installation, by name (platform scope: for super administrators). */
+    @Transactional(readOnly = true)
+    public List<Company> all() {
+        return tenantScope.callPlatformWide(() -> companies.findAll().stream().map(CompanyEntity::toCompany)
+                .sorted(Comparator.comparing(Company::name).thenComparing(Company::slug)).toList());
     }
 
     @Transactional(readOnly = true)

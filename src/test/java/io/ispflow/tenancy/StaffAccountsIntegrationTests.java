@@ -36,7 +36,9 @@ class StaffAccountsIntegrationTests {
     @Autowired
     TestCompanies testCompanies;
     @Autowired
-    StaffDirectory staff;
+    StaffDirectory directory;
+    @Autowired
+    StaffAccounts accounts;
 
     Api api;
     TestCompany acme;
@@ -57,7 +59,7 @@ class StaffAccountsIntegrationTests {
 
     @Test
     void afterAPasswordChangeTheOldPasswordIsRefusedOnTheVeryNextRequest() {
-        staff.changePassword(billing, NEW_PASSWORD);
+        accounts.changePassword(billing, NEW_PASSWORD);
 
         assertThat(status(API, TestCompanies.PASSWORD)).isEqualTo(401);
         assertThat(status(ENGINE_REST, TestCompanies.PASSWORD)).isEqualTo(401);
@@ -85,7 +87,7 @@ class StaffAccountsIntegrationTests {
         assertThat(reply.status()).isEqualTo(204);
         assertThat(status(API, TestCompanies.PASSWORD)).isEqualTo(401);
         assertThat(status(ENGINE_REST, TestCompanies.PASSWORD)).isEqualTo(401);
-        assertThat(staff.profileOfAnyCompany(billing))
+        assertThat(directory.profileOfAnyCompany(billing))
                 .hasValueSatisfying(profile -> assertThat(profile.active()).isFalse());
     }
 

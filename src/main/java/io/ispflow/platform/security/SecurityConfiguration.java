@@ -42,6 +42,8 @@ class SecurityConfiguration {
                         // payment providers authenticate by an unguessable per-company path (and signatures)
                         .requestMatchers(HttpMethod.POST, "/api/payments/mpesa/callback/*", "/api/payments/paybill/*/*",
                                 "/api/payments/bank/*").permitAll()
+                        // an invitee has no password yet: the one-time token in the path is his credential
+                        .requestMatchers(HttpMethod.POST, "/api/staff/invitations/*").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -21,6 +21,7 @@ public class ProfileEntity {
     private String firstName;
     private String lastName;
     private String email;
+    private String phone;
     private StaffRole role;
     @Column(name = "isp_company_id")
     private UUID companyId;
@@ -31,13 +32,14 @@ public class ProfileEntity {
     protected ProfileEntity() {
     }
 
-    public ProfileEntity(String userId, String firstName, String lastName, String email, StaffRole role,
-            UUID companyId) {
+    public ProfileEntity(String userId, String firstName, String lastName, String email, String phone,
+            StaffRole role, UUID companyId) {
         this.id = UUID.randomUUID();
         this.userId = userId;
         this.firstName = firstName;
         this.lastName = lastName;
         this.email = email;
+        this.phone = phone;
         this.role = role;
         this.companyId = companyId;
         this.active = true;
@@ -49,7 +51,11 @@ public class ProfileEntity {
         this.active = false;
     }
 
+    public void changeRole(StaffRole role) {
+        this.role = role;
+    }
+
     public StaffProfile toProfile() {
-        return new StaffProfile(id, userId, firstName, lastName, email, role, companyId, active);
+        return new StaffProfile(id, userId, firstName, lastName, email, phone, role, companyId, active);
     }
 }

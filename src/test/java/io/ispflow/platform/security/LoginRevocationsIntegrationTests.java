@@ -53,7 +53,7 @@ class LoginRevocationsIntegrationTests {
                 .until(() -> client.get(path, login).status(), status -> status != 200);
     }
 
-    /** What StaffDirectory.deactivate on another node leaves in the shared database. */
+    /** What StaffAccounts.deactivate on another node leaves in the shared database. */
     private void anotherNodeDeactivates(String user) {
         transactions.executeWithoutResult(tx -> {
             jdbc.update("delete from act_id_membership where user_id_ = ?", user);
