@@ -10,20 +10,27 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import io.ispflow.platform.TenantContextFilter;
 
 /**
- * Two doors. {@code /api/**}: HTTP Basic against the Camunda identity, stateless, role checks on the
+ * Two doors. {@code /api/**}: a bearer token from {@code /api/auth/login}, or HTTP Basic for roles that
+ * may log in with a password alone, against the Camunda identity, stateless, role checks on the
  * endpoints. Everything else (the Camunda webapps under {@code /camunda}, the engine REST API, health):
- * left to Camunda's own session login, CSRF protection and authorization checks. All three logins (API,
- * engine REST API, webapps) share one {@link LoginThrottle}.
+ * left to Camunda's own session login, CSRF protection and authorization checks. All logins (API,
+ * login endpoint, engine REST API, webapps) share one {@link LoginThrottle}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -34,21 +41,38 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, StaffAuthenticationProvider staffLogin,
-            ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager logins, ProblemResponses problems)
+            throws Exception {
         return http.securityMatcher("/api/**")
-                .authenticationManager(new ProviderManager(staffLogin))
+                .authenticationManager(logins)
                 .authorizeHttpRequests(requests -> requests
                         // payment providers authenticate by an unguessable per-company path (and signatures)
                         .requestMatchers(HttpMethod.POST, "/api/payments/mpesa/callback/*", "/api/payments/paybill/*/*",
                                 "/api/payments/bank/*").permitAll()
-                        .anyRequest().authenticated())
+                        // the login checks password, code and back-off itself
+                        .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
+                        // all that an enrolment-only token may do
+                        .requestMatchers(HttpMethod.POST, "/api/auth/second-factor",
+                                "/api/auth/second-factor/confirm", "/api/auth/logout").authenticated()
+                        .anyRequest().access(AuthorizationManagers.allOf(
+                                AuthenticatedAuthorizationManager.authenticated(),
+                                AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(ApiScope.ENROL_ONLY)))))
+                .addFilterBefore(bearerTokens(logins, problems), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .addFilterAfter(new TenantContextFilter(), AuthorizationFilter.class)
                 .build();
+    }
+
+    /** {@code Authorization: Bearer <token>}; a request without one is left to HTTP Basic. */
+    private static AuthenticationFilter bearerTokens(AuthenticationManager logins, ProblemResponses problems) {
+        var filter = new AuthenticationFilter(logins, BearerToken::of);
+        filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
+        // a verified token lets the request go on to the endpoint, unlike a form login's redirect
+        filter.setSuccessHandler((request, response, authentication) -> { });
+        return filter;
     }
 
     @Bean
@@ -104,7 +128,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager authenticationManager(StaffAuthenticationProvider staffLogin) {
-        return new ProviderManager(staffLogin);
+    AuthenticationManager authenticationManager(StaffAuthenticationProvider staffLogin,
+            ApiTokenAuthenticationProvider tokenLogin) {
+        return new ProviderManager(staffLogin, tokenLogin);
     }
 }
