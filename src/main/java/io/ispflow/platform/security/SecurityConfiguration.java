@@ -1,6 +1,5 @@
 package io.ispflow.platform.security;
 
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +28,8 @@ import io.ispflow.platform.TenantContextFilter;
  * Two doors. {@code /api/**}: a bearer token from {@code /api/auth/login}, or HTTP Basic for roles that
  * may log in with a password alone, against the Camunda identity, stateless, role checks on the
  * endpoints. Everything else (the Camunda webapps under {@code /camunda}, the engine REST API, health):
- * left to Camunda's own session login, CSRF protection and authorization checks. All logins (API,
- * login endpoint, engine REST API, webapps) share one {@link LoginThrottle}.
+ * left to Camunda's own session login, CSRF protection and authorization checks, with our
+ * authentication provider for the engine REST API. All logins (API, login endpoint, engine REST API, webapps) share one {@link LoginThrottle}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -91,13 +90,14 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** The Camunda REST API requires HTTP Basic against the same identity, and applies its authorizations. */
+    /** The Camunda REST API requires a bearer token or HTTP Basic, and applies its authorizations. */
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    FilterRegistrationBean<EngineRestAuthenticationFilter> engineRestAuthentication(
+            ApiTokenAuthenticationProvider tokens, SecondFactorCheck secondFactor, ProblemResponses problems) {
+        var provider = new EngineRestAuthenticationProvider(tokens, secondFactor);
+        var registration = new FilterRegistrationBean<>(new EngineRestAuthenticationFilter(provider, problems));
         registration.setName("camunda-rest-authentication");
         registration.addUrlPatterns("/engine-rest/*");
-        registration.addInitParameter("authentication-provider", CachingHttpBasicAuthenticationProvider.class.getName());
         // after the login throttle, which must see every attempt first
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;
