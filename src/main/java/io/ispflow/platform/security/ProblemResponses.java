@@ -75,6 +75,25 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     }
 
     /**
+     * 401 for a webapp login of a second-factor role without a right password and current code. The
+     * {@code message} is what the login page shows.
+     */
+    void wrongWebappLogin(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String detail = "Wrong user name, password or code. Your role logs in with a second factor:"
+                + " type your password immediately followed by the 6-digit code of your authenticator app.";
+        write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Login failed", detail,
+                Map.of("message", detail));
+    }
+
+    /** 401 for a webapp login of a second-factor role that has no second factor yet (password verified). */
+    void enrolFirst(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String detail = "Your role logs in with a second factor, and you have none yet. Enrol through the API"
+                + " first: POST /api/auth/login, then /api/auth/second-factor and /api/auth/second-factor/confirm.";
+        write(request, response, HttpStatus.UNAUTHORIZED, "second-factor-enrolment-required",
+                "Enrol a second factor first", detail, Map.of("message", detail));
+    }
+
+    /**
      * 429 with {@code Retry-After} in whole seconds. The detail is also given as {@code message}, which
      * is what the Camunda webapps' login page shows of a refused login.
      */

@@ -29,7 +29,8 @@ import io.ispflow.platform.TenantContextFilter;
  * may log in with a password alone, against the Camunda identity, stateless, role checks on the
  * endpoints. Everything else (the Camunda webapps under {@code /camunda}, the engine REST API, health):
  * left to Camunda's own session login, CSRF protection and authorization checks, with our
- * authentication provider for the engine REST API. All logins (API, login endpoint, engine REST API, webapps) share one {@link LoginThrottle}.
+ * authentication provider for the engine REST API and the second factor in front of the webapps'
+ * login. All logins (API, login endpoint, engine REST API, webapps) share one {@link LoginThrottle}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -124,6 +125,21 @@ class SecurityConfiguration {
         registration.setName("webapp-login-throttle");
         registration.addUrlPatterns(camunda.getWebapp().getApplicationPath() + "/api/admin/auth/user/*");
         registration.setOrder(THROTTLE_ORDER);
+        return registration;
+    }
+
+    /**
+     * The second factor of the webapps' login, right behind its back-off: the throttle must count what
+     * this filter refuses.
+     */
+    @Bean
+    FilterRegistrationBean<WebappSecondFactorFilter> webappSecondFactor(StaffIdentities identities,
+            SecondFactorCheck secondFactor, ProblemResponses problems, CamundaBpmProperties camunda) {
+        var filter = new WebappSecondFactorFilter(identities, secondFactor, problems);
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setName("webapp-second-factor");
+        registration.addUrlPatterns(camunda.getWebapp().getApplicationPath() + "/api/admin/auth/user/*");
+        registration.setOrder(THROTTLE_ORDER + 1);
         return registration;
     }
 
