@@ -7,13 +7,14 @@ import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 
 /**
- * HTTP Basic for the Camunda REST API (Camunda instantiates it by class name, hence the static cache),
- * with verified logins remembered as in {@link VerifiedLogins}: without it every REST call would pay a
- * bcrypt check. A user without any group (a deactivated staff member) is refused like a wrong password.
+ * HTTP Basic for the Camunda REST API, inside {@link EngineRestAuthenticationProvider}, with verified
+ * logins remembered as in {@link VerifiedLogins}: without it every REST call would pay a bcrypt check.
+ * The cache is static, so that {@link LoginSessions} can forget a user's logins without holding the
+ * instance. A user without any group (a deactivated staff member) is refused like a wrong password.
  * The back-off after failed logins sits in front of it, in {@link EngineRestLoginThrottleFilter}, which
  * reads the header with the same {@link BasicCredentials} and learns here what the check decided.
  */
-public class CachingHttpBasicAuthenticationProvider extends HttpBasicAuthenticationProvider {
+class CachingHttpBasicAuthenticationProvider extends HttpBasicAuthenticationProvider {
 
     private static final String OUTCOME = CachingHttpBasicAuthenticationProvider.class.getName() + ".outcome";
     private static final VerifiedLogins<Boolean> LOGINS = new VerifiedLogins<>();

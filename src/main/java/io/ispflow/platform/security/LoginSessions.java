@@ -9,7 +9,7 @@ import io.ispflow.platform.StaffMember;
 
 /**
  * What this node remembers about staff logins: the verified logins of the API and of the engine REST
- * API, and the failed attempts. Whoever changes a password or takes a role away calls
+ * API, what valid API tokens stand for, and the failed attempts. Whoever changes a password or takes a role away calls
  * {@link #forget}, so that the old credentials or rights stop working on the very next request: on
  * this node at once, on the other nodes of a cluster within about a second ({@link LoginRevocations}).
  */
@@ -17,21 +17,26 @@ import io.ispflow.platform.StaffMember;
 public class LoginSessions {
 
     private final VerifiedLogins<StaffMember> apiLogins = new VerifiedLogins<>();
+    private final VerifiedLogins<StaffMember> tokenLogins = new VerifiedLogins<>();
     private final LoginThrottle throttle;
     private final LoginRevocations revocations;
+    private final ApiSessions apiSessions;
 
-    LoginSessions(LoginThrottle throttle, LoginRevocations revocations) {
+    LoginSessions(LoginThrottle throttle, LoginRevocations revocations, ApiSessions apiSessions) {
         this.throttle = throttle;
         this.revocations = revocations;
+        this.apiSessions = apiSessions;
     }
 
     /**
      * Forgets the user's verified logins now, and once more after the current transaction commits: a
      * request that checks the old password before the commit could otherwise remember it again. Other
-     * nodes learn of it from the database once the transaction commits.
+     * nodes learn of it from the database once the transaction commits. His API tokens are revoked
+     * in the same transaction.
      */
     public void forget(String userId) {
         revocations.record(userId);
+        apiSessions.revokeAll(userId);
         forgetNow(userId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -58,8 +63,14 @@ public class LoginSessions {
         return apiLogins;
     }
 
+    /** What valid API tokens stand for, keyed by user and token. */
+    VerifiedLogins<StaffMember> tokenLogins() {
+        return tokenLogins;
+    }
+
     private void forgetNow(String userId) {
         apiLogins.forget(userId);
+        tokenLogins.forget(userId);
         CachingHttpBasicAuthenticationProvider.forget(userId);
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -22,8 +23,8 @@ import org.springframework.stereotype.Component;
 import io.ispflow.platform.web.Problems;
 
 /**
- * 401, 403 and 429 (a login held back after failed attempts) from the security filters, as RFC 9457
- * problem details like every other API error.
+ * 401, 403 and 429 (a login held back after failed attempts) from the security filters and the login
+ * endpoint, as RFC 9457 problem details like every other API error.
  */
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -39,18 +40,57 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             throws IOException {
         if (e instanceof LoginThrottled throttled) {
             tooManyFailedLogins(request, response, throttled.retryAfter());
-            return;
+        } else if (e instanceof SecondFactorRequired) {
+            secondFactorRequired(request, response);
+        } else if (e instanceof InvalidApiToken) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"ISPFlow\", error=\"invalid_token\"");
+            write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+                    "The token is unknown, expired or revoked. Log in again at /api/auth/login.");
+        } else {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"ISPFlow\"");
+            write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
+                    "Log in with your ISPFlow staff user name and password"
+                    + " (or with a token from /api/auth/login, for a role with a second factor).");
         }
-        response.setHeader("WWW-Authenticate", "Basic realm=\"ISPFlow\"");
-        write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
-                "Log in with your ISPFlow staff user name and password.");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (Authorities.enrolOnly(SecurityContextHolder.getContext().getAuthentication())) {
+            write(request, response, HttpStatus.FORBIDDEN, "second-factor-enrolment-required",
+                    "Enrol a second factor first", "This token can only enrol a second factor: POST "
+                    + "/api/auth/second-factor, then /api/auth/second-factor/confirm. Then log in again with a code.");
+            return;
+        }
         write(request, response, HttpStatus.FORBIDDEN, "forbidden", "Not allowed for your role",
                 "Your role does not permit " + request.getMethod() + " " + request.getRequestURI() + ".");
+    }
+
+    /** 401 for a password-only login (HTTP Basic) of a role that logs in with a second factor. */
+    void secondFactorRequired(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"ISPFlow\"");
+        write(request, response, HttpStatus.UNAUTHORIZED, "second-factor-required", "Second factor required",
+                "Log in at /api/auth/login with your code and use the token.");
+    }
+
+    /**
+     * 401 for a webapp login of a second-factor role without a right password and current code. The
+     * {@code message} is what the login page shows.
+     */
+    void wrongWebappLogin(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String detail = "Wrong user name, password or code. Your role logs in with a second factor:"
+                + " type your password immediately followed by the 6-digit code of your authenticator app.";
+        write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Login failed", detail,
+                Map.of("message", detail));
+    }
+
+    /** 401 for a webapp login of a second-factor role that has no second factor yet (password verified). */
+    void enrolFirst(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String detail = "Your role logs in with a second factor, and you have none yet. Enrol through the API"
+                + " first: POST /api/auth/login, then /api/auth/second-factor and /api/auth/second-factor/confirm.";
+        write(request, response, HttpStatus.UNAUTHORIZED, "second-factor-enrolment-required",
+                "Enrol a second factor first", detail, Map.of("message", detail));
     }
 
     /**

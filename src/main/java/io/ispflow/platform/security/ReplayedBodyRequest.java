@@ -5,13 +5,19 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
-/** A request whose body a filter has read already, with that body available again to what comes behind. */
+/**
+ * A request whose body a filter has read already, with that body (or one the filter rewrote) available
+ * again to what comes behind, its length included.
+ */
 final class ReplayedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
@@ -50,6 +56,31 @@ final class ReplayedBodyRequest extends HttpServletRequestWrapper {
                 throw new UnsupportedOperationException("the body is already in memory");
             }
         };
+    }
+
+    @Override
+    public int getContentLength() {
+        return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+        return body.length;
+    }
+
+    @Override
+    public String getHeader(String name) {
+        return isContentLength(name) ? Integer.toString(body.length) : super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+        return isContentLength(name) ? Collections.enumeration(List.of(Integer.toString(body.length)))
+                : super.getHeaders(name);
+    }
+
+    private static boolean isContentLength(String name) {
+        return "Content-Length".equalsIgnoreCase(name);
     }
 
     @Override

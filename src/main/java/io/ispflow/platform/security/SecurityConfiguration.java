@@ -1,6 +1,5 @@
 package io.ispflow.platform.security;
 
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -10,20 +9,28 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationEntryPointFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import io.ispflow.platform.TenantContextFilter;
 
 /**
- * Two doors. {@code /api/**}: HTTP Basic against the Camunda identity, stateless, role checks on the
+ * Two doors. {@code /api/**}: a bearer token from {@code /api/auth/login}, or HTTP Basic for roles that
+ * may log in with a password alone, against the Camunda identity, stateless, role checks on the
  * endpoints. Everything else (the Camunda webapps under {@code /camunda}, the engine REST API, health):
- * left to Camunda's own session login, CSRF protection and authorization checks. All three logins (API,
- * engine REST API, webapps) share one {@link LoginThrottle}.
+ * left to Camunda's own session login, CSRF protection and authorization checks, with our
+ * authentication provider for the engine REST API and the second factor in front of the webapps'
+ * login. All logins (API, login endpoint, engine REST API, webapps) share one {@link LoginThrottle}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -34,23 +41,40 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, StaffAuthenticationProvider staffLogin,
-            ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager logins, ProblemResponses problems)
+            throws Exception {
         return http.securityMatcher("/api/**")
-                .authenticationManager(new ProviderManager(staffLogin))
+                .authenticationManager(logins)
                 .authorizeHttpRequests(requests -> requests
                         // payment providers authenticate by an unguessable per-company path (and signatures)
                         .requestMatchers(HttpMethod.POST, "/api/payments/mpesa/callback/*", "/api/payments/paybill/*/*",
                                 "/api/payments/bank/*").permitAll()
                         // an invitee has no password yet: the one-time token in the path is his credential
                         .requestMatchers(HttpMethod.POST, "/api/staff/invitations/*").permitAll()
-                        .anyRequest().authenticated())
+                        // the login checks password, code and back-off itself
+                        .requestMatchers(HttpMethod.POST, "/api/auth/login").permitAll()
+                        // all that an enrolment-only token may do
+                        .requestMatchers(HttpMethod.POST, "/api/auth/second-factor",
+                                "/api/auth/second-factor/confirm", "/api/auth/logout").authenticated()
+                        .anyRequest().access(AuthorizationManagers.allOf(
+                                AuthenticatedAuthorizationManager.authenticated(),
+                                AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(ApiScope.ENROL_ONLY)))))
+                .addFilterBefore(bearerTokens(logins, problems), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .addFilterAfter(new TenantContextFilter(), AuthorizationFilter.class)
                 .build();
+    }
+
+    /** {@code Authorization: Bearer <token>}; a request without one is left to HTTP Basic. */
+    private static AuthenticationFilter bearerTokens(AuthenticationManager logins, ProblemResponses problems) {
+        var filter = new AuthenticationFilter(logins, BearerToken::of);
+        filter.setFailureHandler(new AuthenticationEntryPointFailureHandler(problems));
+        // a verified token lets the request go on to the endpoint, unlike a form login's redirect
+        filter.setSuccessHandler((request, response, authentication) -> { });
+        return filter;
     }
 
     @Bean
@@ -69,13 +93,14 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** The Camunda REST API requires HTTP Basic against the same identity, and applies its authorizations. */
+    /** The Camunda REST API requires a bearer token or HTTP Basic, and applies its authorizations. */
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    FilterRegistrationBean<EngineRestAuthenticationFilter> engineRestAuthentication(
+            ApiTokenAuthenticationProvider tokens, SecondFactorCheck secondFactor, ProblemResponses problems) {
+        var provider = new EngineRestAuthenticationProvider(tokens, secondFactor);
+        var registration = new FilterRegistrationBean<>(new EngineRestAuthenticationFilter(provider, problems));
         registration.setName("camunda-rest-authentication");
         registration.addUrlPatterns("/engine-rest/*");
-        registration.addInitParameter("authentication-provider", CachingHttpBasicAuthenticationProvider.class.getName());
         // after the login throttle, which must see every attempt first
         registration.setOrder(Ordered.LOWEST_PRECEDENCE);
         return registration;
@@ -105,8 +130,24 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /**
+     * The second factor of the webapps' login, right behind its back-off: the throttle must count what
+     * this filter refuses.
+     */
     @Bean
-    AuthenticationManager authenticationManager(StaffAuthenticationProvider staffLogin) {
-        return new ProviderManager(staffLogin);
+    FilterRegistrationBean<WebappSecondFactorFilter> webappSecondFactor(StaffIdentities identities,
+            SecondFactorCheck secondFactor, ProblemResponses problems, CamundaBpmProperties camunda) {
+        var filter = new WebappSecondFactorFilter(identities, secondFactor, problems);
+        var registration = new FilterRegistrationBean<>(filter);
+        registration.setName("webapp-second-factor");
+        registration.addUrlPatterns(camunda.getWebapp().getApplicationPath() + "/api/admin/auth/user/*");
+        registration.setOrder(THROTTLE_ORDER + 1);
+        return registration;
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(StaffAuthenticationProvider staffLogin,
+            ApiTokenAuthenticationProvider tokenLogin) {
+        return new ProviderManager(staffLogin, tokenLogin);
     }
 }

@@ -1,43 +1,36 @@
 package io.ispflow.platform.security;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 import io.ispflow.platform.StaffMember;
-import io.ispflow.shared.StaffRole;
 
 /**
- * Authenticates API callers against the same identity the Camunda webapps use: users, groups (the
- * staff roles) and tenants (the companies). A verified login is remembered ({@link VerifiedLogins});
- * while the {@link LoginThrottle} holds the caller back, the attempt is refused before any check.
+ * HTTP Basic for the API, against the same identity the Camunda webapps use ({@link StaffIdentities}).
+ * A verified login is remembered ({@link VerifiedLogins}); while the {@link LoginThrottle} holds the
+ * caller back, the attempt is refused before any check. Staff of a role with a second factor are sent
+ * to {@code /api/auth/login} instead, unless the {@link LoginPolicy} lets them use the password alone.
  */
 @Component
 class StaffAuthenticationProvider implements AuthenticationProvider {
 
-    private final IdentityService identityService;
+    private final StaffIdentities identities;
     private final LoginThrottle throttle;
     private final VerifiedLogins<StaffMember> verified;
+    private final LoginPolicy policy;
 
-    StaffAuthenticationProvider(IdentityService identityService, LoginThrottle throttle, LoginSessions sessions) {
-        this.identityService = identityService;
+    StaffAuthenticationProvider(StaffIdentities identities, LoginThrottle throttle, LoginSessions sessions,
+            LoginPolicy policy) {
+        this.identities = identities;
         this.throttle = throttle;
         this.verified = sessions.apiLogins();
+        this.policy = policy;
     }
 
     @Override
@@ -51,41 +44,23 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         }
         StaffMember staff;
         try {
-            staff = verified.get(userId, password, user -> {
-                if (!identityService.checkPassword(user, password)) {
-                    throw new BadCredentialsException("Unknown user or wrong password");
-                }
-                return load(user);
-            });
+            staff = verified.get(userId, password, user -> identities.verify(user, password));
         } catch (AuthenticationException refused) {
             throttle.failed(userId, source);
             throw refused;
         }
         throttle.succeeded(userId, source);
-        var authorities = staff.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
-        return UsernamePasswordAuthenticationToken.authenticated(staff, null, authorities);
+        if (!policy.allowsPasswordAlone(staff.roles())) {
+            // refused only after the password check: an unknown name or a wrong password must not
+            // answer differently from anyone else's
+            throw new SecondFactorRequired();
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(staff, null, Authorities.of(staff, ApiScope.FULL));
     }
 
     /** The peer's address as Tomcat saw it (forwarded addresses count only from trusted proxies). */
     private static String sourceOf(Authentication authentication) {
         return authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
-    }
-
-    private StaffMember load(String userId) {
-        var roles = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId)
-                .map(StaffRole::fromId)
-                .flatMap(Optional::stream)
-                .collect(Collectors.toSet());
-        if (roles.isEmpty()) {
-            throw new DisabledException("User " + userId + " holds no staff role");
-        }
-        List<Tenant> tenants = identityService.createTenantQuery().userMember(userId).list();
-        UUID company = tenants.size() == 1 ? UUID.fromString(tenants.get(0).getId()) : null;
-        if (company == null && !roles.contains(StaffRole.SUPER_ADMIN)) {
-            throw new DisabledException("User " + userId + " belongs to no single ISP company");
-        }
-        return new StaffMember(userId, company, roles);
     }
 
     @Override

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,11 +34,15 @@ class BruteForceMeasurementIntegrationTests {
     static final String OFFICE = "198.51.100.7";
 
     @Autowired
-    IdentityService identityService;
+    StaffIdentities identities;
     @Autowired
     LoginProperties settings;
     @Autowired
+    LoginPolicy policy;
+    @Autowired
     LoginRevocations revocations;
+    @Autowired
+    ApiSessions apiSessions;
     @Autowired
     TestCompanies testCompanies;
 
@@ -56,7 +59,8 @@ class BruteForceMeasurementIntegrationTests {
     void theApiLoginWithTheConfiguredBackOffOnATestClock() {
         clock = new MutableClock(Instant.parse("2026-11-22T07:00:00Z"));
         throttle = new LoginThrottle(settings, clock);
-        login = new StaffAuthenticationProvider(identityService, throttle, new LoginSessions(throttle, revocations));
+        login = new StaffAuthenticationProvider(identities, throttle,
+                new LoginSessions(throttle, revocations, apiSessions), policy);
         user = testCompanies.create().user(StaffRole.BILLING_FINANCE);
     }
 
