@@ -1,5 +1,6 @@
 package io.ispflow.platform.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
+import io.ispflow.platform.KnownCompanies;
 import io.ispflow.platform.TenantContextFilter;
 
 /**
@@ -29,7 +31,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, StaffAuthenticationProvider staffLogin,
-            ProblemResponses problems) throws Exception {
+            ProblemResponses problems, KnownCompanies companies, ObjectMapper json) throws Exception {
         return http.securityMatcher("/api/**")
                 .authenticationManager(new ProviderManager(staffLogin))
                 .authorizeHttpRequests(requests -> requests
@@ -41,7 +43,7 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
-                .addFilterAfter(new TenantContextFilter(), AuthorizationFilter.class)
+                .addFilterAfter(new TenantContextFilter(companies, json), AuthorizationFilter.class)
                 .build();
     }
 
