@@ -2,15 +2,21 @@ package io.ispflow.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.RequestEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,10 +30,12 @@ import io.ispflow.support.TestCompanies.TestCompany;
 
 /**
  * Input the API cannot use is the caller's mistake, answered as a problem (4xx), never a server error:
- * a company that does not exist.
+ * a company that does not exist, NUL characters that PostgreSQL cannot store.
  */
 @IntegrationTest
 class ApiRobustnessIntegrationTests {
+
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     TestRestTemplate http;
@@ -83,6 +91,45 @@ class ApiRobustnessIntegrationTests {
 
         assertThat(register.status()).as(register.body().toString()).isEqualTo(201);
         assertThat(clientsNamed(acme.id(), "Admin's Client")).isOne();
+    }
+
+    @Test
+    void aNulCharacterInASearchParameterIsAValidationProblemNamingIt() throws Exception {
+        var reply = raw(RequestEntity.get(URI.create("/api/clients?q=%00")));
+
+        assertThat(reply.path("status").asInt()).isEqualTo(400);
+        assertThat(reply.path("type").asText()).isEqualTo("https://ispflow.io/problems/validation");
+        assertThat(reply.path("errors").get(0).path("field").asText()).isEqualTo("q");
+    }
+
+    @Test
+    void aNulCharacterInAJsonStringIsAValidationProblemNamingTheField() {
+        var reply = api.post("/api/clients", acme.user(StaffRole.SALES_ACCOUNT_MANAGER), registration("Nul\u0000Client"));
+
+        assertThat(reply.status()).as(reply.body().toString()).isEqualTo(400);
+        assertThat(reply.body().path("errors").get(0).path("field").asText()).isEqualTo("name");
+        assertThat(reply.body().path("errors").get(0).path("message").asText()).contains("NUL");
+        assertThat(clientsNamed(acme.id(), "Nul%")).isZero();
+    }
+
+    @Test
+    void aNulCharacterInAPathIsRefusedBeforeItReachesAQuery() {
+        // the servlet container refuses an encoded NUL in a path itself, before any filter of ours
+        var response = http.exchange(RequestEntity.get(URI.create("/api/clients/%00"))
+                .header("Authorization", basic(acme.user(StaffRole.ISP_ADMIN))).build(), String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+    }
+
+    /** Sends the URI as given: the helper would encode the {@code %} of {@code %00} once more. */
+    private JsonNode raw(RequestEntity.HeadersBuilder<?> request) throws Exception {
+        var response = http.exchange(request.header("Authorization", basic(acme.user(StaffRole.ISP_ADMIN)))
+                .accept(MediaType.APPLICATION_JSON).build(), String.class);
+        return ((ObjectNode) JSON.readTree(response.getBody())).put("status", response.getStatusCode().value());
+    }
+
+    private static String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + TestCompanies.PASSWORD).getBytes());
     }
 
     /** Business tables show a company only its own rows, so the count is taken as that company. */
