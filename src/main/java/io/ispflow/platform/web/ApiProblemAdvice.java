@@ -88,6 +88,11 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
                 List.of(new FieldError("sort", "cannot sort by '" + e.getPropertyName() + "'")));
     }
 
+    @ExceptionHandler(PageParameters.InvalidPageParameter.class)
+    ProblemDetail invalidPage(PageParameters.InvalidPageParameter e) {
+        return invalid("The request has invalid parameters.", List.of(new FieldError(e.parameter(), e.getMessage())));
+    }
+
     @ExceptionHandler(NoCompanySelected.class)
     ProblemDetail noCompany(NoCompanySelected e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "company-required", "Company required", e.getMessage());

@@ -15,13 +15,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Refuses NUL characters in the path and the parameters of an API request, as a validation problem
- * naming the parameter. PostgreSQL cannot store or compare text containing NUL: left alone, such a
- * value fails deep inside a query as a server error. JSON bodies are checked while they are read
- * ({@link JsonConventions}).
+ * Refuses NUL characters in the path and the query parameters of an API request, as a validation
+ * problem naming the parameter. PostgreSQL cannot store or compare text containing NUL: left alone,
+ * such a value fails deep inside a query as a server error. JSON bodies are checked while they are read
+ * ({@link JsonConventions}). The body is never read here: a provider intake reads it raw, and a form or
+ * multipart body parsed here would be gone for it.
  */
 class NulCharacterFilter extends OncePerRequestFilter {
 
@@ -40,11 +42,12 @@ class NulCharacterFilter extends OncePerRequestFilter {
         if (hasNul(decodedPath(request))) {
             errors.add(new ApiProblemAdvice.FieldError("path", MESSAGE));
         }
-        request.getParameterMap().forEach((name, values) -> {
-            if (hasNul(name) || List.of(values).stream().anyMatch(NulCharacterFilter::hasNul)) {
-                errors.add(new ApiProblemAdvice.FieldError(name.replace('\0', '?'), MESSAGE));
-            }
-        });
+        UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams()
+                .forEach((name, values) -> {
+                    if (hasNul(decoded(name)) || values.stream().anyMatch(value -> hasNul(decoded(value)))) {
+                        errors.add(new ApiProblemAdvice.FieldError(decoded(name).replace('\0', '?'), MESSAGE));
+                    }
+                });
         if (errors.isEmpty()) {
             chain.doFilter(request, response);
             return;
@@ -56,11 +59,18 @@ class NulCharacterFilter extends OncePerRequestFilter {
     }
 
     private static String decodedPath(HttpServletRequest request) {
+        return decoded(request.getRequestURI());
+    }
+
+    private static String decoded(String text) {
+        if (text == null) {
+            return null;
+        }
         try {
-            return UriUtils.decode(request.getRequestURI(), StandardCharsets.UTF_8);
+            return UriUtils.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
             // not ours to judge: the servlet container and the router answer malformed escapes
-            return request.getRequestURI();
+            return text;
         }
     }
 

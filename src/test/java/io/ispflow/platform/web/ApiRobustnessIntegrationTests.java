@@ -121,6 +121,36 @@ class ApiRobustnessIntegrationTests {
         assertThat(response.getStatusCode().value()).isEqualTo(400);
     }
 
+    @Test
+    void aSortThatNamesNoPropertyIsAValidationProblemNamingIt() throws Exception {
+        for (String sort : new String[] {"_", "%25zz", "name;drop"}) {
+            var reply = raw(RequestEntity.get(URI.create("/api/clients?sort=" + sort)));
+
+            assertThat(reply.path("status").asInt()).as(sort).isEqualTo(400);
+            assertThat(reply.path("errors").get(0).path("field").asText()).isEqualTo("sort");
+        }
+    }
+
+    @Test
+    void aPageBeyondWhatCanBeCountedIsAValidationProblemNamingIt() throws Exception {
+        var reply = raw(RequestEntity.get(URI.create("/api/payments/history?page=99999999&size=100")));
+
+        assertThat(reply.path("status").asInt()).isEqualTo(400);
+        assertThat(reply.path("errors").get(0).path("field").asText()).isEqualTo("page");
+    }
+
+    @Test
+    void aBodyOfNoSingleTypeOrInPartsIsAnUnsupportedMediaType() {
+        for (String type : new String[] {"*/*", "multipart/form-data; boundary=x", "multipart/form-data"}) {
+            var reply = http.exchange(RequestEntity.post(URI.create("/api/clients"))
+                    .header("Authorization", basic(acme.user(StaffRole.SALES_ACCOUNT_MANAGER)))
+                    .header("Content-Type", type).body("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb"),
+                    String.class);
+
+            assertThat(reply.getStatusCode().value()).as(type).isEqualTo(415);
+        }
+    }
+
     /** Sends the URI as given: the helper would encode the {@code %} of {@code %00} once more. */
     private JsonNode raw(RequestEntity.HeadersBuilder<?> request) throws Exception {
         var response = http.exchange(request.header("Authorization", basic(acme.user(StaffRole.ISP_ADMIN)))
