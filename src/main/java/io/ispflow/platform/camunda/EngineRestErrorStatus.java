@@ -1,7 +1,8 @@
 package io.ispflow.platform.camunda;
 
 import java.io.IOException;
-import java.util.regex.Pattern;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,28 +14,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingRequestWrapper;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Gives the caller's mistakes on the engine REST API their status. Camunda's REST layer answers 403
  * only for an {@code AuthorizationException} and 500 for most other engine exceptions, among them
- * refusals that are the caller's doing:
+ * refusals that are the caller's doing ({@link CallerMistakes}):
  * <ul>
  * <li>working on another company's task (the tenant check, {@code ENGINE-13034 ... belongs to no
  * authenticated tenant}) becomes 403, shaped as Camunda's {@code AuthorizationException};</li>
  * <li>an id that names nothing ({@code Cannot find task with id x: task is null}) becomes 404;</li>
- * <li>input that process code refused ({@link ProcessInputRefusals}) becomes 400.</li>
+ * <li>an already claimed task becomes 409;</li>
+ * <li>malformed input (a missing value, a JSON {@code null} body, nesting beyond limits, a variable
+ * of no known type, a value too long or with a NUL character for the database) and input that process
+ * code refused ({@link ProcessInputRefusals}) become 400.</li>
  * </ul>
  * Bodies keep Camunda's error shape ({@code type}, {@code message}, {@code code}), which its clients
  * parse. Only 500 answers are looked at; everything else passes unchanged.
  */
 class EngineRestErrorStatus extends OncePerRequestFilter {
 
-    static final String TENANT_REFUSAL = "belongs to no authenticated tenant";
-    /** Camunda's "not found" messages end in EnsureUtil's "...: task is null". */
-    private static final Pattern NOT_FOUND = Pattern.compile(
-            "(?is).*(cannot find|doesn't exist|does not exist|no deployed .+ found).*: \\w+ is null");
-
+    /** How much of a request body is kept to look for NUL characters in, should the answer be a 500. */
+    private static final int BODY_LOOKED_AT = 1024 * 1024;
     /** Whether process code refused the input of the request this thread is serving. */
     private static final ThreadLocal<Boolean> REFUSED_INPUT = new ThreadLocal<>();
 
@@ -53,12 +55,13 @@ class EngineRestErrorStatus extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        var read = new ContentCachingRequestWrapper(request, BODY_LOOKED_AT);
         var buffered = new ContentCachingResponseWrapper(response);
         REFUSED_INPUT.set(Boolean.FALSE);
         try {
-            chain.doFilter(request, buffered);
+            chain.doFilter(read, buffered);
             if (buffered.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
-                rewrite(buffered, REFUSED_INPUT.get());
+                rewrite(buffered, REFUSED_INPUT.get(), carriesNul(read));
             }
         } finally {
             REFUSED_INPUT.remove();
@@ -72,26 +75,38 @@ class EngineRestErrorStatus extends OncePerRequestFilter {
         }
     }
 
-    private void rewrite(ContentCachingResponseWrapper response, boolean refusedInput) throws IOException {
-        String message = messageOf(response.getContentAsByteArray());
-        if (message == null) {
+    /** A NUL in the query or the body as read (raw, or escaped in JSON), which PostgreSQL cannot store. */
+    private static boolean carriesNul(ContentCachingRequestWrapper request) {
+        String query = request.getQueryString();
+        String body = new String(request.getContentAsByteArray(), StandardCharsets.UTF_8);
+        return query != null && (query.contains("%00") || query.indexOf('\0') >= 0)
+                || body.indexOf('\0') >= 0 || body.toLowerCase(Locale.ROOT).contains("\\u0000");
+    }
+
+    private void rewrite(ContentCachingResponseWrapper response, boolean refusedInput, boolean carriedNul)
+            throws IOException {
+        JsonNode error = errorOf(response.getContentAsByteArray());
+        if (error == null) {
             return;
         }
-        if (refusedInput) {
-            replace(response, HttpServletResponse.SC_BAD_REQUEST, response.getContentAsByteArray());
-        } else if (message.contains(TENANT_REFUSAL)) {
+        String message = error.path("message").asText();
+        int status = refusedInput ? HttpServletResponse.SC_BAD_REQUEST
+                : CallerMistakes.statusOf(error.path("type").asText(), message,
+                        error.path("code").asInt(0), carriedNul);
+        if (status == HttpServletResponse.SC_FORBIDDEN) {
             ObjectNode refusal = json.createObjectNode()
                     .put("type", "AuthorizationException").put("message", message).put("code", 0);
-            replace(response, HttpServletResponse.SC_FORBIDDEN, json.writeValueAsBytes(refusal));
-        } else if (NOT_FOUND.matcher(message).matches()) {
-            replace(response, HttpServletResponse.SC_NOT_FOUND, response.getContentAsByteArray());
+            replace(response, status, json.writeValueAsBytes(refusal));
+        } else if (status != CallerMistakes.NONE) {
+            replace(response, status, response.getContentAsByteArray());
         }
     }
 
-    private String messageOf(byte[] body) {
+    /** Camunda's error body, or null when the answer is something else. */
+    private JsonNode errorOf(byte[] body) {
         try {
             JsonNode error = json.readTree(body);
-            return error != null && error.path("message").isTextual() ? error.path("message").asText() : null;
+            return error != null && error.path("message").isTextual() ? error : null;
         } catch (IOException notJson) {
             return null;
         }

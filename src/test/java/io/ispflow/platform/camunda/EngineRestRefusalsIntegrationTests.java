@@ -108,6 +108,46 @@ class EngineRestRefusalsIntegrationTests {
     }
 
     @Test
+    void aTaskClaimedBySomeoneElseIsAConflict() {
+        String task = "/engine-rest/task/" + onboarding.taskOf(onboarding.register(acme, "Acme Customer")).getId();
+        assertThat(api.post(task + "/claim", acmeNoc, Map.of("userId", acme.user(StaffRole.ISP_ADMIN))).status())
+                .isEqualTo(204);
+
+        var claim = api.post(task + "/claim", acmeNoc, Map.of("userId", acmeNoc));
+
+        assertThat(claim.status()).as(claim.body().toString()).isEqualTo(409);
+        assertThat(claim.text("type")).isEqualTo("TaskAlreadyClaimedException");
+    }
+
+    @Test
+    void completingATaskWithoutWhatTheProcessDecidesOnIsABadRequestAndLeavesTheTask() {
+        Task approval = onboarding.taskOf(onboarding.register(acme, "Acme Customer"));
+
+        var complete = api.post("/engine-rest/task/" + approval.getId() + "/complete", acmeNoc, Map.of());
+
+        assertThat(complete.status()).as(complete.body().toString()).isEqualTo(400);
+        assertThat(complete.text("message")).contains("nocDecision");
+        assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).isOne();
+    }
+
+    @Test
+    void malformedRequestsAreBadRequests() {
+        String task = "/engine-rest/task/" + onboarding.taskOf(onboarding.register(acme, "Acme Customer")).getId();
+        String deep = "[".repeat(2_000) + "]".repeat(2_000);
+
+        assertThat(api.post(task + "/complete", acmeNoc, "null").status()).as("a JSON null body").isEqualTo(400);
+        assertThat(api.post(task + "/complete", acmeNoc, deep).status()).as("nesting beyond limits").isEqualTo(400);
+        assertThat(api.put(task + "/variables/note", acmeNoc, Map.of("value", "x", "type", "Object")).status())
+                .as("a variable of no storable type").isEqualTo(400);
+        assertThat(api.put(task + "/variables/note", acmeNoc, Map.of("value", "a\u0000b", "type", "String")).status())
+                .as("text with NUL").isEqualTo(400);
+        assertThat(api.post("/engine-rest/task", acmeNoc, Map.of("processVariables", java.util.List.of(Map.of(
+                "name", "clientType", "value", "x")))).status()).as("a query condition without operator").isEqualTo(400);
+        assertThat(api.put(task + "/variables/" + "x".repeat(300), acmeNoc, Map.of("value", "x")).status())
+                .as("a name too long to store").isEqualTo(400);
+    }
+
+    @Test
     void aStartFormWhoseValuesDoNotFitIsABadRequestAndRegistersNobody() {
         var form = Map.of("variables", Map.of(
                 "name", Map.of("value", 42),
