@@ -1,6 +1,7 @@
 package io.ispflow.platform.camunda;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -29,15 +30,26 @@ import io.ispflow.shared.StaffRole;
  * Camunda's tenant check limits every query to his company.
  *
  * <ul>
- *   <li>every role: Tasklist, the shared task filters, reading and starting processes;</li>
+ *   <li>every role: Tasklist, the shared task filters, reading process definitions;</li>
+ *   <li>starting a process by hand only where that is the process's way in: a client registration, by
+ *   those who register clients. The processes the application starts from stored data (a payment's
+ *   reconciliation, an installation) are started by no one else, since their starter could pass any
+ *   variables he likes (a payment nobody made);</li>
  *   <li>ISP administrators also Cockpit, with read access to instances, history, tasks and decisions;</li>
  *   <li>super administrators are in {@code camunda-admin}, which the engine exempts from all checks.</li>
  * </ul>
- * Idempotent: runs at every start and adds only what is missing.
+ * Idempotent: runs at every start, adds what is missing and withdraws the start permission on every
+ * process that earlier versions granted.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class CamundaAccessSetup implements ApplicationRunner {
+
+    /** The one process staff start by hand (Tasklist's start form). */
+    static final String REGISTRATION = "clientOnboarding";
+    /** Who may start it: as for {@code POST /api/clients}. */
+    static final List<StaffRole> STARTERS_OF_REGISTRATIONS = List.of(StaffRole.ISP_ADMIN,
+            StaffRole.SALES_ACCOUNT_MANAGER);
 
     private final IdentityService identity;
     private final AuthorizationService authorizations;
@@ -63,14 +75,18 @@ class CamundaAccessSetup implements ApplicationRunner {
             ensureGroup(role.id(), role.displayName(), Groups.GROUP_TYPE_WORKFLOW);
             grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(role, Resources.FILTER, "*", Permissions.READ);
-            grant(role, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.CREATE_INSTANCE);
+            withdraw(role.id(), Resources.PROCESS_DEFINITION, "*", Permissions.CREATE_INSTANCE);
+            grant(role, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
             grant(role, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
             grant(role, Resources.USER, "*", Permissions.READ);
             grant(role, Resources.GROUP, "*", Permissions.READ);
         }
+        for (StaffRole registrar : STARTERS_OF_REGISTRATIONS) {
+            grant(registrar, Resources.PROCESS_DEFINITION, REGISTRATION, Permissions.READ, Permissions.CREATE_INSTANCE);
+        }
         StaffRole manager = StaffRole.ISP_ADMIN;
         grant(manager, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(manager, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.CREATE_INSTANCE,
+        grant(manager, Resources.PROCESS_DEFINITION, "*", Permissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
                 ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK);
         grant(manager, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE, Permissions.READ);
@@ -86,6 +102,16 @@ class CamundaAccessSetup implements ApplicationRunner {
                 .includeAssignedTasks());
         ensureFilter("All company tasks", "Every open task of my company (administrators)", 10,
                 tasks.createTaskQuery());
+    }
+
+    /** Takes permissions back from a grant of earlier versions, leaving its others. */
+    private void withdraw(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization existing = authorizations.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing != null && Arrays.stream(permissions).anyMatch(existing::isPermissionGranted)) {
+            Arrays.stream(permissions).forEach(existing::removePermission);
+            authorizations.saveAuthorization(existing);
+        }
     }
 
     private void ensureGroup(String id, String name, String type) {

@@ -2,6 +2,7 @@ package io.ispflow.platform.camunda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
@@ -11,8 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.LinkedMultiValueMap;
 
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
@@ -133,7 +139,7 @@ class EngineRestRefusalsIntegrationTests {
     @Test
     void malformedRequestsAreBadRequests() {
         String task = "/engine-rest/task/" + onboarding.taskOf(onboarding.register(acme, "Acme Customer")).getId();
-        String deep = "[".repeat(2_000) + "]".repeat(2_000);
+        String deep = "{\"variables\":" + "{\"a\":".repeat(2_000) + "1" + "}".repeat(2_001);
 
         assertThat(api.post(task + "/complete", acmeNoc, "null").status()).as("a JSON null body").isEqualTo(400);
         assertThat(api.post(task + "/complete", acmeNoc, deep).status()).as("nesting beyond limits").isEqualTo(400);
@@ -141,10 +147,38 @@ class EngineRestRefusalsIntegrationTests {
                 .as("a variable of no storable type").isEqualTo(400);
         assertThat(api.put(task + "/variables/note", acmeNoc, Map.of("value", "a\u0000b", "type", "String")).status())
                 .as("text with NUL").isEqualTo(400);
-        assertThat(api.post("/engine-rest/task", acmeNoc, Map.of("processVariables", java.util.List.of(Map.of(
+        assertThat(api.post("/engine-rest/task", acmeNoc, Map.of("processVariables", List.of(Map.of(
                 "name", "clientType", "value", "x")))).status()).as("a query condition without operator").isEqualTo(400);
         assertThat(api.put(task + "/variables/" + "x".repeat(300), acmeNoc, Map.of("value", "x")).status())
                 .as("a name too long to store").isEqualTo(400);
+    }
+
+    @Test
+    void uploadsStillReachTheEngineWhichReadsItsOwnMultipartRequests() {
+        String bpmn = """
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="http://ispflow.io/test">
+                  <bpmn:process id="uploadProbe" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="Start" />
+                  </bpmn:process>
+                </bpmn:definitions>""";
+        var headers = new HttpHeaders();
+        headers.setBasicAuth(testCompanies.superAdmin(), TestCompanies.PASSWORD);
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        var parts = new LinkedMultiValueMap<String, Object>();
+        parts.add("deployment-name", "upload-probe");
+        parts.add("upload-probe.bpmn", new ByteArrayResource(bpmn.getBytes()) {
+            @Override
+            public String getFilename() {
+                return "upload-probe.bpmn";
+            }
+        });
+
+        var deployed = http.postForEntity("/engine-rest/deployment/create",
+                new HttpEntity<>(parts, headers), String.class);
+
+        assertThat(deployed.getStatusCode().value()).as(deployed.getBody()).isEqualTo(200);
+        assertThat(deployed.getBody()).contains("uploadProbe");
     }
 
     @Test
