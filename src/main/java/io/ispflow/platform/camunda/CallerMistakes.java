@@ -22,11 +22,14 @@ final class CallerMistakes {
     private static final Map<String, Integer> BY_TYPE = Map.of(
             "NullValueException", 400,          // a required value is missing
             "StreamConstraintsException", 400,  // JSON nested or sized beyond Jackson's limits
+            "SpinJsonDataFormatException", 400, // a JSON variable that is no JSON
             "TaskAlreadyClaimedException", 409);
     private static final List<String> BAD_REQUEST_MESSAGES = List.of(
             "Unknown property used in expression", // a variable the process decides on was not given
             "Cannot find serializer for value",    // a variable of a type the engine cannot store
-            "Cannot create file without valueInfo",
+            "UTILS-02001 Parameter 'format' is null", // an object variable without its serialization format
+            "Cannot create file without",          // a file variable without its name or details
+            "Cannot invoke \"Object.getClass()\" because \"object\" is null", // a list variable holding null
             "cannot be used in",                   // a query condition unfit for its value: "Booleans and null ..."
             "cannot be used to query",
             // Camunda's resources dereferencing what the body left out or sent as JSON null

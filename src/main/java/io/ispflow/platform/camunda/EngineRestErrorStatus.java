@@ -69,6 +69,11 @@ class EngineRestErrorStatus extends OncePerRequestFilter {
         }
     }
 
+    /** Whether this thread is serving an engine REST request. */
+    static boolean servingRequest() {
+        return REFUSED_INPUT.get() != null;
+    }
+
     static void noteRefusedInput() {
         if (REFUSED_INPUT.get() != null) {
             REFUSED_INPUT.set(Boolean.TRUE);

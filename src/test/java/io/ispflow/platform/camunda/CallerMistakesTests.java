@@ -32,6 +32,10 @@ class CallerMistakesTests {
                 + "persistence layer.", CallerMistakes.COLUMN_SIZE_TOO_SMALL, false)).isEqualTo(400);
         assertThat(CallerMistakes.statusOf("ProcessEnginePersistenceException", "An exception occurred in the "
                 + "persistence layer.", 0, true)).isEqualTo(400);
+        assertThat(CallerMistakes.statusOf("IllegalArgumentException", "UTILS-02001 Parameter 'format' is null", 0,
+                false)).isEqualTo(400);
+        assertThat(CallerMistakes.statusOf("SpinJsonDataFormatException", "SPIN/JACKSON-JSON-01001 Unable to parse",
+                0, false)).isEqualTo(400);
     }
 
     @Test
