@@ -194,6 +194,7 @@ public final class OnboardingBench {
                     .append("\" targetRef=\"").append(i == 5 ? "End" : "T" + (i + 1)).append("\" />");
         }
         app.deploy("bare.bpmn", BARE.formatted(tasks));
+        app.allowStart("benchFiveUserTasks", "network_operations");
     }
 
     /** ONUs in acme's store, one per onboarding. */

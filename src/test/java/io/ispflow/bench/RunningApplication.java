@@ -94,6 +94,20 @@ final class RunningApplication implements AutoCloseable {
         }
     }
 
+    /** Lets a staff role start a bench process by hand: staff may otherwise start only a client registration. */
+    void allowStart(String processKey, String group) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create(url("/engine-rest/authorization/create")))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("superadmin:demo".getBytes()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"type": 1, "permissions": ["READ", "CREATE_INSTANCE"], "groupId": "%s", "resourceType": 6,
+                         "resourceId": "%s"}""".formatted(group, processKey))).build();
+        var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("starting " + processKey + " not allowed: " + response.body());
+        }
+    }
+
     /** A superuser connection to the application database, past row-level security (for seeding). */
     Connection superuser() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/ispflow", "postgres", "");

@@ -2,8 +2,6 @@ package io.ispflow.clients.process;
 
 import static io.ispflow.clients.process.OnboardingVariables.*;
 
-import java.util.UUID;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,6 +20,6 @@ class ActivateServiceDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        lifecycle.activate(UUID.fromString((String) execution.getVariable(CLIENT_ID)), "onboarding");
+        lifecycle.activate(clientOf(execution), "onboarding");
     }
 }

@@ -2,13 +2,12 @@ package io.ispflow.clients.process;
 
 import static io.ispflow.clients.process.OnboardingVariables.*;
 
-import java.util.UUID;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.ispflow.clients.ClientLifecycle;
+import io.ispflow.platform.camunda.FormValues;
 
 /** NOC approved coverage and feasibility: the client becomes {@code approved}. */
 @Component("approveClientDelegate")
@@ -22,7 +21,7 @@ class ApproveClientDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        lifecycle.approve(UUID.fromString((String) execution.getVariable(CLIENT_ID)),
-                (String) execution.getVariable(COMPLETED_BY), (String) execution.getVariable(NOC_NOTES));
+        lifecycle.approve(clientOf(execution), (String) execution.getVariable(COMPLETED_BY),
+                FormValues.text(execution.getVariable(NOC_NOTES)));
     }
 }

@@ -2,8 +2,6 @@ package io.ispflow.clients.process;
 
 import static io.ispflow.clients.process.OnboardingVariables.*;
 
-import java.util.UUID;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -29,6 +27,6 @@ class NotifySalesOfRejectionDelegate implements JavaDelegate {
         notifier.notifyStaff(registeredBy,
                 "Client rejected: " + execution.getVariable(NAME) + " (" + execution.getVariable(ACCOUNT_NUMBER) + ")",
                 "Reason: " + execution.getVariable(REJECTION_REASON),
-                "client", UUID.fromString((String) execution.getVariable(CLIENT_ID)));
+                "client", clientOf(execution));
     }
 }

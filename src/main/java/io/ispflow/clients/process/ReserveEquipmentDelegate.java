@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import io.ispflow.network.EquipmentStock;
 import io.ispflow.network.EquipmentUnavailable;
+import io.ispflow.platform.camunda.FormValues;
 
 /**
  * Assigns the chosen equipment to the client. If someone took it meanwhile the process goes back to
@@ -29,12 +30,12 @@ class ReserveEquipmentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String chosen = (String) execution.getVariable(EQUIPMENT_ID);
+        String chosen = FormValues.text(execution.getVariable(EQUIPMENT_ID));
         try {
             if (chosen == null || chosen.isBlank()) {
                 throw new EquipmentUnavailable(null);
             }
-            var item = stock.assign(UUID.fromString(chosen), UUID.fromString((String) execution.getVariable(CLIENT_ID)),
+            var item = stock.assign(UUID.fromString(chosen), clientOf(execution),
                     (String) execution.getVariable(COMPLETED_BY));
             execution.setVariable(EQUIPMENT_SERIAL, item.serialNumber());
             execution.setVariable(EQUIPMENT_LABEL, item.label());

@@ -2,32 +2,33 @@ package io.ispflow.clients.process;
 
 import static io.ispflow.clients.process.OnboardingVariables.*;
 
-import java.util.UUID;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import io.ispflow.platform.camunda.FormValues;
-
 import io.ispflow.billing.Subscriptions;
+import io.ispflow.clients.ClientDetails;
+import io.ispflow.clients.ClientDirectory;
 
-/** Billing starts: the package subscription and the first invoice. Safe to retry. */
+/**
+ * Billing starts: the package subscription and the first invoice, at the package and rate stored for the
+ * client (process variables could have been changed by a task's completion). Safe to retry.
+ */
 @Component("setUpBillingDelegate")
 class SetUpBillingDelegate implements JavaDelegate {
 
     private final Subscriptions subscriptions;
+    private final ClientDirectory clients;
 
-    SetUpBillingDelegate(Subscriptions subscriptions) {
+    SetUpBillingDelegate(Subscriptions subscriptions, ClientDirectory clients) {
         this.subscriptions = subscriptions;
+        this.clients = clients;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String packageId = FormValues.text(execution.getVariable(SERVICE_PACKAGE_ID));
-        var invoice = subscriptions.start(UUID.fromString((String) execution.getVariable(CLIENT_ID)),
-                packageId == null ? null : UUID.fromString(packageId),
-                FormValues.decimal(execution.getVariable(MONTHLY_RATE)));
+        ClientDetails client = clients.find(clientOf(execution)).orElseThrow();
+        var invoice = subscriptions.start(client.id(), client.servicePackageId(), client.monthlyRate());
         execution.setVariable(INVOICE_NUMBER, invoice.number());
         execution.setVariable(INVOICE_TOTAL, invoice.total().toPlainString());
     }

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.ispflow.platform.camunda.FormValues;
+import io.ispflow.platform.camunda.ProcessInputRefusals;
 
 import io.ispflow.network.Installations;
 import io.ispflow.network.Technician;
@@ -35,9 +36,14 @@ class BookVisitDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         int attempt = FormValues.integer(execution.getVariable(ATTEMPT), 0) + 1;
-        String technician = (String) execution.getVariable(TECHNICIAN);
-        UUID id = installations.book(UUID.fromString((String) execution.getVariable(CLIENT_ID)), attempt,
-                visitTime((String) execution.getVariable(VISIT_DATE)), technician);
+        String technician = FormValues.text(execution.getVariable(TECHNICIAN));
+        String visitDate = FormValues.text(execution.getVariable(VISIT_DATE));
+        if (technician == null || visitDate == null) {
+            throw ProcessInputRefusals.refuse("A visit needs its date and its technician.");
+        }
+        // the client is the business key, which the scheduling task's completion cannot change
+        UUID id = installations.book(UUID.fromString(execution.getProcessBusinessKey()), attempt,
+                visitTime(visitDate), technician);
         execution.setVariable(ATTEMPT, attempt);
         execution.setVariable(INSTALLATION_ID, id.toString());
         execution.setVariable(TECHNICIAN_USER_ID, Technician.staffUserId(technician));

@@ -28,11 +28,11 @@ class RecordInstallationReportDelegate implements JavaDelegate {
         var report = new InstallationReport(
                 "installed".equals(execution.getVariable(OUTCOME)),
                 (String) execution.getVariable(EQUIPMENT_SERIAL),
-                (String) execution.getVariable(MAC_ADDRESS),
-                (String) execution.getVariable(IP_ADDRESS),
+                FormValues.text(execution.getVariable(MAC_ADDRESS)),
+                FormValues.text(execution.getVariable(IP_ADDRESS)),
                 FormValues.decimal(execution.getVariable(SIGNAL_DBM)),
-                (String) execution.getVariable(FAILURE_REASON),
-                (String) execution.getVariable(NOTES));
+                FormValues.text(execution.getVariable(FAILURE_REASON)),
+                FormValues.text(execution.getVariable(NOTES)));
         installations.report(UUID.fromString((String) execution.getVariable(INSTALLATION_ID)), report,
                 (String) execution.getVariable(COMPLETED_BY));
     }

@@ -12,7 +12,8 @@ import io.ispflow.platform.TenantScope;
 /**
  * Runs every delegate, listener and expression of a process instance for the company the instance
  * belongs to (its tenant): the business code it calls sees that company's data and no other, without
- * a delegate having to know about tenancy.
+ * a delegate having to know about tenancy. A failure on a value the caller of the engine REST API gave
+ * becomes his mistake ({@link ProcessInputRefusals#fromDelegateFailure}).
  */
 class TenantScopedDelegateInterceptor extends DefaultDelegateInterceptor {
 
@@ -24,6 +25,14 @@ class TenantScopedDelegateInterceptor extends DefaultDelegateInterceptor {
 
     @Override
     public void handleInvocation(DelegateInvocation invocation) throws Exception {
+        try {
+            handleForTenant(invocation);
+        } catch (RuntimeException failure) {
+            throw ProcessInputRefusals.fromDelegateFailure(failure);
+        }
+    }
+
+    private void handleForTenant(DelegateInvocation invocation) throws Exception {
         String tenant = tenantOf(invocation);
         if (tenant == null) {
             super.handleInvocation(invocation);

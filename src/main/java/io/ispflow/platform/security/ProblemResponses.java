@@ -1,7 +1,6 @@
 package io.ispflow.platform.security;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
@@ -11,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -128,9 +126,6 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             String type, String title, String detail, Map<String, Object> properties) throws IOException {
         ProblemDetail problem = Problems.of(status, type, title, detail);
         properties.forEach(problem::setProperty);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
+        Problems.send(request, response, problem, objectMapper);
     }
 }

@@ -1,5 +1,6 @@
 package io.ispflow.platform.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,7 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
+import io.ispflow.platform.KnownCompanies;
 import io.ispflow.platform.TenantContextFilter;
 
 /**
@@ -41,8 +43,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager logins, ProblemResponses problems)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager logins, ProblemResponses problems,
+            KnownCompanies companies, ObjectMapper json) throws Exception {
         return http.securityMatcher("/api/**")
                 .authenticationManager(logins)
                 .authorizeHttpRequests(requests -> requests
@@ -64,7 +66,7 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
-                .addFilterAfter(new TenantContextFilter(), AuthorizationFilter.class)
+                .addFilterAfter(new TenantContextFilter(companies, json), AuthorizationFilter.class)
                 .build();
     }
 

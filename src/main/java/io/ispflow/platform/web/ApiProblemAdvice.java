@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.validation.ConstraintViolationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
@@ -55,7 +56,8 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> a + "." + b).orElse("");
-            String message = mapping instanceof InvalidFormatException format && format.getTargetType().isEnum()
+            String message = mapping instanceof TextWithoutNul.NulInText ? NulCharacterFilter.MESSAGE
+                    : mapping instanceof InvalidFormatException format && format.getTargetType().isEnum()
                     ? "must be one of " + allowedValues(format.getTargetType())
                     : "has the wrong format";
             return ResponseEntity.badRequest().body(invalid("The request has invalid fields.",
@@ -86,6 +88,11 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
                 List.of(new FieldError("sort", "cannot sort by '" + e.getPropertyName() + "'")));
     }
 
+    @ExceptionHandler(PageParameters.InvalidPageParameter.class)
+    ProblemDetail invalidPage(PageParameters.InvalidPageParameter e) {
+        return invalid("The request has invalid parameters.", List.of(new FieldError(e.parameter(), e.getMessage())));
+    }
+
     @ExceptionHandler(NoCompanySelected.class)
     ProblemDetail noCompany(NoCompanySelected e) {
         return Problems.of(HttpStatus.BAD_REQUEST, "company-required", "Company required", e.getMessage());
@@ -103,7 +110,17 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
                 "The record was changed by someone else in the meantime. Reload it and try again.");
     }
 
-    private static ProblemDetail invalid(String detail, List<FieldError> errors) {
+    /**
+     * The safety net for values that passed the API's validation but not PostgreSQL's: the SQLState
+     * says whose fault it is. The database's message names tables and statements, so it stays in the log.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> dataRefused(DataAccessException e) {
+        ProblemDetail problem = DatabaseRefusals.problemFor(e);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    static ProblemDetail invalid(String detail, List<FieldError> errors) {
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
         problem.setProperties(Map.of("errors", errors));
         return problem;

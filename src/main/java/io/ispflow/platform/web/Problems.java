@@ -1,8 +1,14 @@
 package io.ispflow.platform.web;
 
+import java.io.IOException;
 import java.net.URI;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
@@ -25,5 +31,14 @@ public final class Problems {
         problem.setType(type(type));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** Answers with the problem from a servlet filter, where no controller advice is at hand. */
+    public static void send(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem,
+            ObjectMapper json) throws IOException {
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 }
