@@ -1,0 +1,139 @@
+package io.ispflow.platform.camunda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.ispflow.clients.ClientDetails;
+import io.ispflow.platform.TenantScope;
+import io.ispflow.shared.StaffRole;
+import io.ispflow.support.Api;
+import io.ispflow.support.IntegrationTest;
+import io.ispflow.support.OnboardingFixture;
+import io.ispflow.support.TestCompanies;
+import io.ispflow.support.TestCompanies.TestCompany;
+
+/**
+ * The engine REST API is a front door: staff start by hand only the processes their role starts (as
+ * the BPMN's candidate starters say), no one starts a system process, and staff read only their own
+ * company's colleagues.
+ */
+@IntegrationTest
+class EngineRestAccessIntegrationTests {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    TestCompanies testCompanies;
+    @Autowired
+    OnboardingFixture onboarding;
+    @Autowired
+    TenantScope tenantScope;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+
+    Api api;
+    TestCompany acme;
+    TestCompany savanna;
+    ClientDetails client;
+
+    @BeforeEach
+    void twoCompanies() {
+        api = new Api(http);
+        acme = testCompanies.create();
+        savanna = testCompanies.create();
+        client = onboarding.register(acme, "Wallet Owner");
+    }
+
+    /** What someone would post to mint money: a bank payment of his own invention for a real client. */
+    Map<String, Object> inventedBankPayment() {
+        return Map.of("variables", Map.of(
+                "callbackId", Map.of("value", java.util.UUID.randomUUID().toString()),
+                "channel", Map.of("value", "bank"),
+                "resultCode", Map.of("value", "0"),
+                "amount", Map.of("value", "1000000.00"),
+                "bankReference", Map.of("value", "FT-INVENTED"),
+                "accountReference", Map.of("value", client.accountNumber())));
+    }
+
+    @Test
+    void noRoleCanStartPaymentReconciliationThroughTheEngineApi() {
+        for (StaffRole role : acme.users().keySet()) {
+            var answer = api.post("/engine-rest/process-definition/key/paymentReconciliation/start", acme.user(role),
+                    inventedBankPayment());
+
+            assertThat(answer.status()).as(role.id()).isEqualTo(403);
+        }
+        long credited = tenantScope.callAs(acme.id(), () -> transactions.execute(tx -> jdbc.queryForObject(
+                "select count(*) from wallet_transactions where client_id = ?", Long.class, client.id())));
+        assertThat(credited).isZero();
+    }
+
+    @Test
+    void noRoleStartsAnInstallationOutsideItsOnboarding() {
+        for (StaffRole role : acme.users().keySet()) {
+            var answer = api.post("/engine-rest/process-definition/key/installation/start", acme.user(role), Map.of());
+
+            assertThat(answer.status()).as(role.id()).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void onlySalesAndAdministratorsStartOnboardingByHand() {
+        for (StaffRole role : acme.users().keySet()) {
+            var answer = api.post("/engine-rest/process-definition/key/clientOnboarding/start", acme.user(role),
+                    Map.of("variables", Map.of()));
+
+            boolean starter = role == StaffRole.SALES_ACCOUNT_MANAGER || role == StaffRole.ISP_ADMIN;
+            if (starter) {
+                // may start it, and an empty registration is his mistake, refused by the process
+                assertThat(answer.status()).as(role.id()).isEqualTo(400);
+                assertThat(answer.text("message")).contains("registration has invalid fields");
+            } else {
+                assertThat(answer.status()).as(role.id()).isEqualTo(403);
+            }
+        }
+    }
+
+    @Test
+    void tasklistOffersEachUserOnlyTheProcessesHeMayStart() {
+        String startable = "/engine-rest/process-definition?latestVersion=true&active=true&startableInTasklist=true"
+                + "&startablePermissionCheck=true";
+
+        assertThat(api.get(startable, acme.user(StaffRole.SALES_ACCOUNT_MANAGER)).body().findValuesAsText("key"))
+                .containsExactly("clientOnboarding");
+        assertThat(api.get(startable, acme.user(StaffRole.BILLING_FINANCE)).body().findValuesAsText("key")).isEmpty();
+    }
+
+    @Test
+    void staffListOnlyTheirOwnCompanysUsers() {
+        String acmeNoc = acme.user(StaffRole.NETWORK_OPERATIONS);
+
+        var listed = api.get("/engine-rest/user?maxResults=1000", acmeNoc).body().findValuesAsText("id");
+        assertThat(listed).containsAll(acme.users().values()).doesNotContainAnyElementsOf(savanna.users().values());
+
+        assertThat(api.get("/engine-rest/user/" + acme.user(StaffRole.ISP_ADMIN) + "/profile", acmeNoc).status())
+                .isEqualTo(200);
+        var otherCompany = api.get("/engine-rest/user/" + savanna.user(StaffRole.ISP_ADMIN) + "/profile", acmeNoc);
+        assertThat(otherCompany.status()).isEqualTo(404);
+        assertThat(otherCompany.body().toString()).doesNotContain("@test.example");
+    }
+
+    @Test
+    void staffSeeTheRoleGroupsButNotOtherCompaniesGroups() {
+        var groups = api.get("/engine-rest/group?maxResults=1000", acme.user(StaffRole.CUSTOMER_SUPPORT)).body()
+                .findValuesAsText("id");
+
+        assertThat(groups).contains("customer_support", "billing_finance", "company_" + acme.id())
+                .doesNotContain("company_" + savanna.id());
+    }
+}
