@@ -151,6 +151,17 @@ class ApiRobustnessIntegrationTests {
         }
     }
 
+    @Test
+    void aMalformedFormBodyOnAPutOrDeleteIsRefusedByItsHandler() {
+        for (HttpMethod method : new HttpMethod[] {HttpMethod.PUT, HttpMethod.DELETE}) {
+            var reply = http.exchange(RequestEntity.method(method, URI.create("/api/clients/" + UUID.randomUUID()))
+                    .header("Authorization", basic(acme.user(StaffRole.ISP_ADMIN)))
+                    .header("Content-Type", "application/x-www-form-urlencoded").body("name=%zz&%"), String.class);
+
+            assertThat(reply.getStatusCode().value()).as(method.name()).isBetween(400, 499);
+        }
+    }
+
     /** Sends the URI as given: the helper would encode the {@code %} of {@code %00} once more. */
     private JsonNode raw(RequestEntity.HeadersBuilder<?> request) throws Exception {
         var response = http.exchange(request.header("Authorization", basic(acme.user(StaffRole.ISP_ADMIN)))

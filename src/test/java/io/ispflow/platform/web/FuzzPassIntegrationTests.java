@@ -1,0 +1,174 @@
+package io.ispflow.platform.web;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import io.ispflow.clients.ClientDetails;
+import io.ispflow.platform.TenantScope;
+import io.ispflow.shared.StaffRole;
+import io.ispflow.support.Api;
+import io.ispflow.support.DarajaPeer;
+import io.ispflow.support.IntegrationTest;
+import io.ispflow.support.OnboardingFixture;
+import io.ispflow.support.TestCompanies;
+import io.ispflow.support.TestCompanies.TestCompany;
+
+/**
+ * Generated input against every public endpoint: the {@code /api} endpoints Spring MVC maps, the engine
+ * REST API as staff use it, and the provider intakes. Whatever is sent, no answer is a server error,
+ * and a refused request stores nothing. Deterministic for a seed: {@code -Dfuzz.seed=…},
+ * {@code -Dfuzz.inputs=…} per endpoint. Prints each endpoint's figures ({@code fuzz: …}).
+ */
+@IntegrationTest
+class FuzzPassIntegrationTests extends DarajaPeer {
+
+    static final long SEED = Long.getLong("fuzz.seed", 20_251_201L);
+    static final int INPUTS = Integer.getInteger("fuzz.inputs", 80);
+    static final String BANK_SECRET = "fuzz-pass-bank-shared-secret-0000000001";
+    /** Provider intakes are fuzzed as listed targets, with their tokens. */
+    static final List<String> INTAKES = List.of("/api/payments/mpesa/callback/", "/api/payments/paybill/",
+            "/api/payments/bank/");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ApplicationContext context;
+    @Autowired
+    TestCompanies testCompanies;
+    @Autowired
+    OnboardingFixture onboarding;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    TenantScope tenantScope;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    final FuzzTally tally = new FuzzTally();
+    TestCompany acme;
+
+    @Test
+    void noInputGetsAServerErrorAndNoRefusalStoresAnything() {
+        var known = givenACompanyWithClientsTasksAndPaymentChannels();
+        var company = new FuzzTarget.Company(testCompanies.superAdmin(), acme.id());
+        var inputs = new FuzzInputs(new Random(SEED));
+        long started = System.currentTimeMillis();
+
+        for (FuzzTarget target : targets(known)) {
+            for (int input = 0; input < INPUTS; input++) {
+                send(target, target.request(inputs, "http://localhost:" + port, company));
+            }
+        }
+
+        tally.print(System.out, SEED, System.currentTimeMillis() - started);
+        assertThat(tally.serverErrors()).as("inputs answered with a server error").isEmpty();
+        assertThat(tally.storedOnRefusal()).as("refused inputs that stored something").isEmpty();
+    }
+
+    /** Intakes first: fuzzing the settings endpoints may replace the tokens they are called with. */
+    private List<FuzzTarget> targets(FuzzListedTargets.Known known) {
+        Map<String, List<String>> real = Map.of("id", known.clientIds(), "clientId", known.clientIds());
+        var api = FuzzTargets.api(context.getBeansOfType(RequestMappingHandlerMapping.class).values(), acme, real,
+                INTAKES, UUID.fromString(known.clientIds().get(0)));
+        return Stream.of(FuzzListedTargets.intakes(known), FuzzListedTargets.engineRest(known), api)
+                .flatMap(List::stream).toList();
+    }
+
+    private void send(FuzzTarget target, FuzzTarget.Request request) {
+        Map<String, Object> before = target.writes() ? keyRows() : null;
+        int status;
+        String answer;
+        try {
+            var builder = HttpRequest.newBuilder(request.uri()).timeout(Duration.ofSeconds(60))
+                    .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body().bytes()));
+            request.headers().forEach(builder::header);
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            status = response.statusCode();
+            answer = response.body();
+        } catch (Exception noAnswer) {
+            status = 599;
+            answer = "no answer: " + noAnswer;
+        }
+        tally.record(target, request, status, answer);
+        if (before != null && status >= 400) {
+            Map<String, Object> after = keyRows();
+            if (!after.equals(before)) {
+                tally.storedOnRefusal(request, status, before + " -> " + after);
+            }
+        }
+    }
+
+    /** Rows of the key tables as the company sees them, and the engine's executions (not tenant-filtered). */
+    private Map<String, Object> keyRows() {
+        return tenantScope.callAs(acme.id(), () -> transactions.execute(tx -> jdbc.queryForMap("""
+                select (select count(*) from clients) as clients, (select count(*) from payments) as payments,
+                       (select count(*) from wallet_transactions) as wallet_transactions,
+                       (select count(*) from mpesa_callbacks) as mpesa_callbacks,
+                       (select count(*) from bank_notifications) as bank_notifications,
+                       (select count(*) from act_ru_execution) as executions""")));
+    }
+
+    private FuzzListedTargets.Known givenACompanyWithClientsTasksAndPaymentChannels() {
+        acme = testCompanies.create();
+        TestCompany savanna = testCompanies.create();
+        var clients = new ArrayList<ClientDetails>();
+        for (int i = 1; i <= 5; i++) {
+            clients.add(onboarding.register(acme, "Fuzz Client " + i));
+        }
+        // two of them further on, waiting for their installation visit to be scheduled (NOC's task too)
+        for (ClientDetails client : clients.subList(3, 5)) {
+            UUID onu = onboarding.receiveOnu(acme, "FUZZ-" + client.accountNumber());
+            onboarding.complete(onboarding.taskOf(client), acme, StaffRole.NETWORK_OPERATIONS,
+                    Map.of("nocDecision", "approve"));
+            onboarding.complete(onboarding.taskOf(client, "Task_AssignEquipment"), acme,
+                    StaffRole.INFRASTRUCTURE_ASSET, Map.of("equipmentId", onu.toString()));
+        }
+        var foreignTasks = Stream.of(onboarding.register(savanna, "Savanna Client"))
+                .map(client -> onboarding.taskOf(client).getId()).toList();
+        DARAJA.stubFor(post(urlPathEqualTo("/mpesa/stkpush/v1/processrequest")).willReturn(aResponse().withStatus(200)
+                .withBody(darajaSample("stk_push_sync_response.json"))));
+        DARAJA.stubFor(post(urlPathEqualTo("/mpesa/c2b/v2/registerurl")).willReturn(aResponse().withStatus(200)
+                .withBody(darajaSample("c2b_register_url_response.json"))));
+        var api = new Api(rest);
+        String mpesaPath = configureMpesa(api, acme, "174379");
+        var bank = api.put("/api/bank/settings", acme.user(StaffRole.ISP_ADMIN), Map.of("bankName", "Family Bank",
+                "collectionAccount", "035000000001", "signingSecret", BANK_SECRET, "active", true));
+        String bankPath = bank.text("notificationPath");
+        return new FuzzListedTargets.Known(acme, clients.stream().map(c -> c.id().toString()).toList(),
+                clients.stream().map(c -> onboarding.taskOf(c).getId()).toList(), foreignTasks,
+                repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
+                        .map(ProcessDefinition::getId).toList(),
+                clients.get(0).accountNumber(), mpesaPath.substring(mpesaPath.lastIndexOf('/') + 1),
+                bankPath.substring(bankPath.lastIndexOf('/') + 1), BANK_SECRET);
+    }
+}
