@@ -138,6 +138,9 @@ class IntakeRobustnessIntegrationTests extends DarajaPeer {
         bad.forEach((what, body) -> refusedInDarajaFormat(postJson(stkPath, body), what));
 
         refusedInDarajaFormat(post(stkPath, MediaType.APPLICATION_JSON_VALUE, new byte[0]), "empty body");
+        refusedInDarajaFormat(post(stkPath + "?%20%09%0D%0A=x", MediaType.APPLICATION_JSON_VALUE,
+                stkCallback(checkout, "1037", "10", "TKA1", "254712345678").getBytes(StandardCharsets.UTF_8)),
+                "a query string with control characters in its names");
         refusedInDarajaFormat(post(stkPath, null, "garbage".getBytes(StandardCharsets.UTF_8)), "no content type");
         refusedInDarajaFormat(post(stkPath, MediaType.APPLICATION_FORM_URLENCODED_VALUE,
                 "Body=x&ResultCode=0".getBytes(StandardCharsets.UTF_8)), "form-encoded body");

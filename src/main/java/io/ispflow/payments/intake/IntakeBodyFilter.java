@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The first gate of every provider intake path, before any route or parser sees the request: a body
  * is read at most {@link IntakeRefusals#MAX_BODY_BYTES} + 1 bytes far (a larger one is refused with
  * 413, whatever its Content-Length claims), and a form or multipart body, which the servlet container
- * would otherwise consume as parameters, is refused with 415. Providers post JSON; refusals are
+ * would otherwise consume as parameters, is refused with 415, and so is (400) a query string, which no
+ * provider sends to the URLs we give it. Providers post JSON; refusals are
  * answered in the provider's own format and recorded as security events.
  */
 class IntakeBodyFilter extends OncePerRequestFilter {
@@ -36,6 +37,11 @@ class IntakeBodyFilter extends OncePerRequestFilter {
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(java.util.Locale.ROOT);
         if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE) || type.startsWith("multipart/")) {
             refuse(request, response, 415, "intake_wrong_content_type", "content type " + type);
+            return;
+        }
+        if (request.getQueryString() != null) {
+            // the URLs we give providers have none; Camel would turn any parameter into a message header
+            refuse(request, response, 400, "intake_unexpected_query", "a query string");
             return;
         }
         long declared = request.getContentLengthLong();
