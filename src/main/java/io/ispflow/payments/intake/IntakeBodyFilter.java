@@ -1,19 +1,17 @@
 package io.ispflow.payments.intake;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.ispflow.platform.web.ReplayedBodyRequest;
 
 /**
  * The first gate of every provider intake path, before any route or parser sees the request: a body
@@ -51,7 +49,7 @@ class IntakeBodyFilter extends OncePerRequestFilter {
             refuse(request, response, 413, "intake_oversized", "body over " + IntakeRefusals.MAX_BODY_BYTES + " bytes");
             return;
         }
-        chain.doFilter(new ReadBody(request, body), response);
+        chain.doFilter(new ReplayedBodyRequest(request, body), response);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, int status, String kind,
@@ -67,62 +65,5 @@ class IntakeBodyFilter extends OncePerRequestFilter {
         return path.startsWith("/api/payments/bank/")
                 ? "{\"status_code\":\"REJECTED\",\"status_description\":\"Rejected\"}"
                 : "{\"ResultCode\":1,\"ResultDesc\":\"Rejected\"}";
-    }
-
-    /** The request with its body already read (and bounded). */
-    private static final class ReadBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        ReadBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            var bytes = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return bytes.read();
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) {
-                    return bytes.read(buffer, offset, length);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return bytes.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body is already read");
-                }
-            };
-        }
-
-        @Override
-        public java.io.BufferedReader getReader() {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }

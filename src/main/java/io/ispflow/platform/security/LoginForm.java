@@ -14,6 +14,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.MediaType;
 
+import io.ispflow.platform.web.ReplayedBodyRequest;
+
 /**
  * The login form of the Camunda webapps ({@code POST …/api/admin/auth/user/{engine}/login/{app}},
  * URL-encoded fields {@code username} and {@code password}), read by the filters in front of Camunda's

@@ -1,4 +1,4 @@
-package io.ispflow.platform.security;
+package io.ispflow.platform.web;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -18,11 +18,11 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
  * A request whose body a filter has read already, with that body (or one the filter rewrote) available
  * again to what comes behind, its length included.
  */
-final class ReplayedBodyRequest extends HttpServletRequestWrapper {
+public final class ReplayedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    ReplayedBodyRequest(HttpServletRequest request, byte[] body) {
+    public ReplayedBodyRequest(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
     }
