@@ -11,7 +11,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The whole application on a real PostgreSQL and a random port. Every test class with this annotation
  * (and nothing else that changes the context) shares one application context, so the suite boots once.
- * Process test classes add {@link FullProcessCoverage}, in a context of their own.
+ * Process test classes add {@link FullProcessCoverage}, in a context of their own; such classes are
+ * tagged {@code own-context} and run in a JVM of their own (see pom.xml).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

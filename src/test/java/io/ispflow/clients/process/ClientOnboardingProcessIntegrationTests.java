@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,6 +45,7 @@ import io.ispflow.tenancy.LicenseType;
 
 /** Every path of clientOnboarding and installation, on the real engine and PostgreSQL. */
 @IntegrationTest
+@Tag("own-context")
 @Import(FullProcessCoverage.class)
 class ClientOnboardingProcessIntegrationTests {
 

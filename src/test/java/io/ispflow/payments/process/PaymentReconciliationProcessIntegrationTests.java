@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,6 +39,7 @@ import io.ispflow.support.TestCompanies.TestCompany;
 
 /** Every path of paymentReconciliation, from the M-PESA callback to the wallet, invoices and client. */
 @IntegrationTest
+@Tag("own-context")
 @Import(FullProcessCoverage.class)
 class PaymentReconciliationProcessIntegrationTests {
 

@@ -17,6 +17,7 @@ import dev.samstevens.totp.code.HashingAlgorithm;
 import dev.samstevens.totp.exceptions.CodeGenerationException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,6 +44,7 @@ import io.ispflow.support.TestCompanies.TestCompany;
  * step of the story, not a sleep.
  */
 @IntegrationTest
+@Tag("own-context")
 @TestPropertySource(properties = "isp.platform.login.basic-for-second-factor-roles=false")
 @Import(TwoFactorLoginIntegrationTests.MovableClock.class)
 class TwoFactorLoginIntegrationTests {
