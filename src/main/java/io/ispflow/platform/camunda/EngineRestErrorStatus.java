@@ -62,6 +62,8 @@ class EngineRestErrorStatus extends OncePerRequestFilter {
             chain.doFilter(read, buffered);
             if (buffered.getStatus() == HttpServletResponse.SC_INTERNAL_SERVER_ERROR) {
                 rewrite(buffered, REFUSED_INPUT.get(), carriesNul(read));
+            } else if (buffered.getStatus() == HttpServletResponse.SC_BAD_REQUEST) {
+                inCamundasShape(buffered);
             }
         } finally {
             REFUSED_INPUT.remove();
@@ -105,6 +107,20 @@ class EngineRestErrorStatus extends OncePerRequestFilter {
         } else if (status != CallerMistakes.NONE) {
             replace(response, status, response.getContentAsByteArray());
         }
+    }
+
+    /**
+     * A 400 that JSON reading refused before Camunda saw the request (nesting beyond Jackson's limits)
+     * comes as plain text: it is given Camunda's error shape, which clients of this API parse.
+     */
+    private void inCamundasShape(ContentCachingResponseWrapper response) throws IOException {
+        byte[] body = response.getContentAsByteArray();
+        if (body.length == 0 || errorOf(body) != null) {
+            return;
+        }
+        ObjectNode error = json.createObjectNode().put("type", "InvalidRequestException")
+                .put("message", new String(body, StandardCharsets.UTF_8)).put("code", 0);
+        replace(response, HttpServletResponse.SC_BAD_REQUEST, json.writeValueAsBytes(error));
     }
 
     /** Camunda's error body, or null when the answer is something else. */
