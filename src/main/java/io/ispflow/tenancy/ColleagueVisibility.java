@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * Staff see their colleagues, and only them, in Tasklist and through {@code /engine-rest/user}: each
  * company has a Camunda group of its staff ({@code company_<id>}) that may read each of its members
  * (and itself). The engine applies these grants to every user and group query; super administrators
- * ({@code camunda-admin}) see all. At start-up, staff enrolled before this existed are brought in.
+ * ({@code camunda-admin}) see all. At start-up, companies registered before this existed are brought
+ * in with their staff (one query per company otherwise).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
@@ -63,6 +64,10 @@ class ColleagueVisibility implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         for (Tenant tenant : identity.createTenantQuery().list()) {
             UUID company = UUID.fromString(tenant.getId());
+            if (identity.createGroupQuery().groupId(groupOf(company)).count() > 0) {
+                // set up when it was registered; its staff were added as they were enrolled
+                continue;
+            }
             companyRegistered(company, tenant.getName());
             for (User user : identity.createUserQuery().memberOfTenant(tenant.getId()).list()) {
                 staffEnrolled(user.getId(), company);

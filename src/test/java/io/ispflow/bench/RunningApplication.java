@@ -96,15 +96,22 @@ final class RunningApplication implements AutoCloseable {
 
     /** Lets a staff role start a bench process by hand: staff may otherwise start only a client registration. */
     void allowStart(String processKey, String group) throws IOException, InterruptedException {
+        grant(group, 6, processKey, "\"READ\", \"CREATE_INSTANCE\"");
+        // starting also takes CREATE on process instances, which roles that start nothing lack
+        grant(group, 8, "*", "\"CREATE\"");
+    }
+
+    private void grant(String group, int resourceType, String resourceId, String permissions)
+            throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(URI.create(url("/engine-rest/authorization/create")))
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("superadmin:demo".getBytes()))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"type": 1, "permissions": ["READ", "CREATE_INSTANCE"], "groupId": "%s", "resourceType": 6,
-                         "resourceId": "%s"}""".formatted(group, processKey))).build();
+                        {"type": 1, "permissions": [%s], "groupId": "%s", "resourceType": %d,
+                         "resourceId": "%s"}""".formatted(permissions, group, resourceType, resourceId))).build();
         var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("starting " + processKey + " not allowed: " + response.body());
+            throw new IllegalStateException("grant on " + resourceId + " refused: " + response.body());
         }
     }
 
