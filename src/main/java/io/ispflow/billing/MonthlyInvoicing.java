@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.platform.TenantContext;
 import io.ispflow.platform.TenantScope;
+import io.ispflow.shared.Nairobi;
 
 /**
  * Bills active clients month by month: when a client's last billed period has ended, the next one
@@ -57,10 +58,10 @@ public class MonthlyInvoicing {
     private record Due(UUID clientId, LocalDate periodStart, BigDecimal monthlyRate) {
     }
 
-    @Scheduled(cron = "${isp.billing.monthly-invoicing.cron:0 15 0 * * *}", zone = "Africa/Nairobi")
+    @Scheduled(cron = "${isp.billing.monthly-invoicing.cron:0 15 0 * * *}", zone = Nairobi.NAME)
     void daily() {
         if (scheduled) {
-            int issued = issueDue(LocalDate.now(clock.withZone(Subscriptions.NAIROBI)));
+            int issued = issueDue(LocalDate.now(clock.withZone(Nairobi.ZONE)));
             log.info("Monthly invoicing: {} invoices issued", issued);
         }
     }

@@ -3,7 +3,6 @@ package io.ispflow.billing;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.ispflow.platform.TenantContext;
+import io.ispflow.shared.Nairobi;
 
 /**
  * Starts a client's subscription to a service package: the active package assignment and the first
@@ -20,7 +20,6 @@ import io.ispflow.platform.TenantContext;
 @Service
 public class Subscriptions {
 
-    static final ZoneId NAIROBI = ZoneId.of("Africa/Nairobi");
     /** Days a client has to pay an invoice. */
     static final int PAYMENT_TERM_DAYS = 7;
 
@@ -52,7 +51,7 @@ public class Subscriptions {
                     insert into client_service_assignments (client_id, service_package_id, is_active, isp_company_id)
                     values (?, ?, true, ?)""", clientId, servicePackageId, company);
         }
-        LocalDate today = LocalDate.now(clock.withZone(NAIROBI));
+        LocalDate today = LocalDate.now(clock.withZone(Nairobi.ZONE));
         return invoicing.issue(new NewInvoice(clientId, monthlyRate, "First month of service", today,
                 today.plusMonths(1).minusDays(1), today.plusDays(PAYMENT_TERM_DAYS)), "onboarding");
     }

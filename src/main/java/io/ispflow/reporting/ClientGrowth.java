@@ -1,7 +1,6 @@
 package io.ispflow.reporting;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.ispflow.clients.ClientRegistered;
 import io.ispflow.platform.TenantScope;
+import io.ispflow.shared.Nairobi;
 
 /**
  * Registrations per company and day (Nairobi time), for the growth dashboard. Fed by
@@ -19,8 +19,6 @@ import io.ispflow.platform.TenantScope;
  */
 @Component
 public class ClientGrowth {
-
-    private static final ZoneId NAIROBI = ZoneId.of("Africa/Nairobi");
 
     private final JdbcTemplate jdbc;
     private final TenantScope tenantScope;
@@ -36,7 +34,7 @@ public class ClientGrowth {
                 insert into client_registrations_daily (isp_company_id, day, registered) values (?, ?, 1)
                 on conflict (isp_company_id, day) do update
                     set registered = client_registrations_daily.registered + 1""",
-                registered.companyId(), LocalDate.now(NAIROBI)));
+                registered.companyId(), LocalDate.now(Nairobi.ZONE)));
     }
 
     /** Clients the company registered on a day. */

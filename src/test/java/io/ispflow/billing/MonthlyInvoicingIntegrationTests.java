@@ -122,7 +122,7 @@ class MonthlyInvoicingIntegrationTests {
 
     @Test
     void monthsSpentSuspendedAreNotBilledAfterTheReactivation() {
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Africa/Nairobi"));
+        LocalDate today = LocalDate.now(io.ispflow.shared.Nairobi.ZONE);
         ClientDetails back = onboarding.register(acme, "Back After Three Months");
         becomes(back, "approved", "active");
         firstMonth(back, today.minusMonths(4), today.minusMonths(3).minusDays(1));

@@ -5,12 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.ispflow.shared.Nairobi;
 import io.ispflow.support.IntegrationTest;
 import io.ispflow.support.OnboardingFixture;
 import io.ispflow.support.TestCompanies;
@@ -32,7 +32,7 @@ class ClientGrowthIntegrationTests {
     void registrationsAreCountedPerCompanyAndDayAfterCommit() {
         var company = testCompanies.create();
         var other = testCompanies.create();
-        LocalDate today = LocalDate.now(ZoneId.of("Africa/Nairobi"));
+        LocalDate today = LocalDate.now(Nairobi.ZONE);
 
         onboarding.register(company, "First");
         onboarding.register(company, "Second");

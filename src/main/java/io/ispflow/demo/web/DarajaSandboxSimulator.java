@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import io.ispflow.shared.Nairobi;
 
 /**
  * For the demo only (default profile): answers like the Daraja sandbox so that an STK push works
@@ -111,7 +111,7 @@ class DarajaSandboxSimulator {
                 {"TransactionType": "Pay Bill", "TransID": "%s", "TransTime": "%s", "TransAmount": "%s",
                  "BusinessShortCode": "%s", "BillRefNumber": "%s", "InvoiceNumber": "", "OrgAccountBalance": "",
                  "ThirdPartyTransID": "", "MSISDN": "%s", "FirstName": "SIMULATED", "MiddleName": "", "LastName": ""}"""
-                .formatted(receipt, LocalDateTime.now(ZoneId.of("Africa/Nairobi")).format(WHEN),
+                .formatted(receipt, LocalDateTime.now(Nairobi.ZONE).format(WHEN),
                         payment.path("Amount").asText(), payment.path("ShortCode").asText(),
                         payment.path("BillRefNumber").asText(),
                         msisdn.length() > 7 ? msisdn.substring(0, 4) + " ***** " + msisdn.substring(msisdn.length() - 3)
@@ -177,7 +177,7 @@ class DarajaSandboxSimulator {
                  {"Name": "Amount", "Value": %s}, {"Name": "MpesaReceiptNumber", "Value": "%s"},
                  {"Name": "TransactionDate", "Value": %s}, {"Name": "PhoneNumber", "Value": %s}]}}}}"""
                 .formatted(merchant, checkout, push.path("Amount").asText(), receipt,
-                        LocalDateTime.now(ZoneId.of("Africa/Nairobi")).format(WHEN), push.path("PhoneNumber").asText());
+                        LocalDateTime.now(Nairobi.ZONE).format(WHEN), push.path("PhoneNumber").asText());
         try {
             var response = post(push.path("CallBackURL").asText(), callback);
             log.info("Simulated M-PESA payment {} of KES {} for {}: callback answered {}", receipt,

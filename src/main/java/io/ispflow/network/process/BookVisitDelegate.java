@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
@@ -20,12 +19,11 @@ import io.ispflow.platform.camunda.ProcessInputRefusals;
 
 import io.ispflow.network.Installations;
 import io.ispflow.network.Technician;
+import io.ispflow.shared.Nairobi;
 
 /** Books the visit NOC scheduled, counting the attempts, and routes the on-site task to the technician. */
 @Component("bookVisitDelegate")
 class BookVisitDelegate implements JavaDelegate {
-
-    static final ZoneId NAIROBI = ZoneId.of("Africa/Nairobi");
 
     private final Installations installations;
 
@@ -55,9 +53,9 @@ class BookVisitDelegate implements JavaDelegate {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException notWithOffset) {
             try {
-                return LocalDateTime.parse(value).atZone(NAIROBI).toInstant();
+                return LocalDateTime.parse(value).atZone(Nairobi.ZONE).toInstant();
             } catch (DateTimeParseException notLocal) {
-                return LocalDate.parse(value).atTime(LocalTime.of(9, 0)).atZone(NAIROBI).toInstant();
+                return LocalDate.parse(value).atTime(LocalTime.of(9, 0)).atZone(Nairobi.ZONE).toInstant();
             }
         }
     }
