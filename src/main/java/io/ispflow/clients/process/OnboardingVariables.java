@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
+import io.ispflow.tenancy.LicensePolicy;
+
 /** Names of the variables of {@code clientOnboarding}, as the BPMN and its forms use them. */
 public final class OnboardingVariables {
 
@@ -23,9 +25,10 @@ public final class OnboardingVariables {
     public static final String REGISTERED_BY = "registeredBy";
 
     // licence check
-    public static final String LICENSE_TYPE = "licenseType";
+    public static final String LICENSE_TYPE = LicensePolicy.LICENSE_TYPE;
     public static final String CLIENT_COUNT = "clientCount";
-    public static final String COMPANY_CLIENT_LIMIT = "companyClientLimit";
+    public static final String COMPANY_CLIENT_LIMIT = LicensePolicy.COMPANY_CLIENT_LIMIT;
+    /** The {@code licenseLimits} decision's answer: {@code clientLimit} (the effective one) and {@code features}. */
     public static final String LICENSE_TERMS = "licenseTerms";
     public static final String CLIENT_LIMIT = "clientLimit";
     public static final String REFUSAL_REASON = "refusalReason";

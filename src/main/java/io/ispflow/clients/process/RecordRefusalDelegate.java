@@ -38,7 +38,10 @@ class RecordRefusalDelegate implements JavaDelegate {
         }
     }
 
-    /** The tighter of the tier's limit (decision table) and the company's contracted cap. */
+    /**
+     * The limit the registration ran into: the one the register step met if another registration won
+     * the race, else the {@code licenseLimits} decision's answer.
+     */
     @SuppressWarnings("unchecked")
     private static int clientLimit(DelegateExecution execution) {
         int raced = FormValues.integer(execution.getVariable(CLIENT_LIMIT), -1);
@@ -46,7 +49,6 @@ class RecordRefusalDelegate implements JavaDelegate {
             return raced;
         }
         var terms = (Map<String, Object>) execution.getVariable(LICENSE_TERMS);
-        int tier = ((Number) terms.get("clientLimit")).intValue();
-        return Math.min(tier, ((Number) execution.getVariable(COMPANY_CLIENT_LIMIT)).intValue());
+        return ((Number) terms.get("clientLimit")).intValue();
     }
 }
