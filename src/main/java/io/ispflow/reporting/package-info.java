@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Reporting",
-        allowedDependencies = {"platform", "clients"})
+        allowedDependencies = {"platform", "shared", "clients"})
 package io.ispflow.reporting;
