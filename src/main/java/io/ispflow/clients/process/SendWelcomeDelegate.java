@@ -2,23 +2,27 @@ package io.ispflow.clients.process;
 
 import static io.ispflow.clients.process.OnboardingVariables.*;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.clients.ClientDirectory;
-import io.ispflow.messaging.Notifier;
+import io.ispflow.messaging.ClientMessages;
+import io.ispflow.messaging.MessagePurpose;
+import io.ispflow.shared.Msisdn;
 
 /** Welcomes the new client by SMS (and e-mail, if he gave one) with what he needs to pay. */
 @Component("sendWelcomeDelegate")
 class SendWelcomeDelegate implements JavaDelegate {
 
-    private final Notifier notifier;
+    private final ClientMessages messages;
     private final ClientDirectory clients;
 
-    SendWelcomeDelegate(Notifier notifier, ClientDirectory clients) {
-        this.notifier = notifier;
+    SendWelcomeDelegate(ClientMessages messages, ClientDirectory clients) {
+        this.messages = messages;
         this.clients = clients;
     }
 
@@ -26,14 +30,11 @@ class SendWelcomeDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ClientDetails client = clients.find(clientOf(execution)).orElseThrow();
-        String text = "Karibu " + client.name() + "! Your internet service is now active."
-                + " Account number: " + client.accountNumber()
-                + ". First invoice " + execution.getVariable(INVOICE_NUMBER) + ": KES "
-                + execution.getVariable(INVOICE_TOTAL)
-                + ". Pay by M-PESA with your account number as the reference.";
-        notifier.textClient(client.id(), client.phone(), "welcome", text);
+        var values = Map.of("name", client.name(), "accountNumber", client.accountNumber(),
+                "invoiceNumber", execution.getVariable(INVOICE_NUMBER), "invoiceTotal", execution.getVariable(INVOICE_TOTAL));
+        messages.text(client.id(), Msisdn.parse(client.phone()), MessagePurpose.WELCOME, values);
         if (client.email() != null && !client.email().isBlank()) {
-            notifier.emailClient(client.id(), client.email(), "welcome", "Welcome to your new internet service", text);
+            messages.email(client.id(), client.email(), MessagePurpose.WELCOME, values);
         }
     }
 }

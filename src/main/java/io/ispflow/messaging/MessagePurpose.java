@@ -1,0 +1,46 @@
+package io.ispflow.messaging;
+
+import java.util.Set;
+
+/**
+ * Why a client is written to, and which values its message may name. The wording of each purpose is
+ * a template in {@code messaging/client-messages.properties} (one file per language); a template that
+ * names a placeholder its purpose does not declare stops the application at start-up.
+ */
+public enum MessagePurpose {
+
+    /** The service is active; the first invoice and how to pay it. */
+    WELCOME("welcome", "name", "accountNumber", "invoiceNumber", "invoiceTotal"),
+    /** The next month is invoiced and still to be paid. */
+    INVOICE_DUE("invoice_issued", "name", "invoiceNumber", "periodStart", "periodEnd", "amountDue", "dueDate",
+            "accountNumber"),
+    /** The next month is invoiced and the wallet has paid it already. */
+    INVOICE_PAID_FROM_WALLET("invoice_issued", "name", "periodStart", "periodEnd", "invoiceNumber", "total"),
+    /** A payment was credited to the client's account. */
+    PAYMENT_RECEIVED("payment_receipt", "name", "amount", "paidBy", "receipt", "account"),
+    /** An M-PESA payment failed; {@code reason} is a sentence in plain words. */
+    PAYMENT_FAILED("payment_failed", "reason");
+
+    private final String code;
+    private final Set<String> placeholders;
+
+    MessagePurpose(String code, String... placeholders) {
+        this.code = code;
+        this.placeholders = Set.of(placeholders);
+    }
+
+    /** The purpose as stored with a queued message ({@code outbound_messages.purpose}). */
+    public String code() {
+        return code;
+    }
+
+    /** The values a template of this purpose may name, as {@code {name}}. */
+    public Set<String> placeholders() {
+        return placeholders;
+    }
+
+    /** The key of the purpose's templates: {@code payment_received}, and {@code payment_received.subject}. */
+    String templateKey() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
