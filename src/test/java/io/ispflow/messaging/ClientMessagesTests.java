@@ -49,7 +49,8 @@ class ClientMessagesTests {
         paid.put("total", new BigDecimal("1500.50"));
 
         assertThat(sms(MessagePurpose.INVOICE_DUE, due)).isEqualTo("Hello Otieno, invoice INV-8 for your internet"
-                + " 1 Nov 2026 to 30 Nov 2026: KES 2999.00 due by 29 Nov 2026. Pay by M-PESA with account number ACM-0002.");
+                + " 1 Nov 2026 to 30 Nov 2026: KES 2999.00 due by 29 Nov 2026."
+                + " Pay by M-PESA with account number ACM-0002.");
         assertThat(sms(MessagePurpose.INVOICE_PAID_FROM_WALLET, paid)).isEqualTo("Hello Otieno, your internet for"
                 + " 1 Nov 2026 to 30 Nov 2026 is paid from your wallet (invoice INV-8, KES 1500.50). Thank you!");
         assertThat(queued).allMatch(message -> message.contains(" invoice_issued "));

@@ -31,7 +31,8 @@ class SendWelcomeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ClientDetails client = clients.find(clientOf(execution)).orElseThrow();
         var values = Map.of("name", client.name(), "accountNumber", client.accountNumber(),
-                "invoiceNumber", execution.getVariable(INVOICE_NUMBER), "invoiceTotal", execution.getVariable(INVOICE_TOTAL));
+                "invoiceNumber", execution.getVariable(INVOICE_NUMBER),
+                "invoiceTotal", execution.getVariable(INVOICE_TOTAL));
         messages.text(client.id(), Msisdn.parse(client.phone()), MessagePurpose.WELCOME, values);
         if (client.email() != null && !client.email().isBlank()) {
             messages.email(client.id(), client.email(), MessagePurpose.WELCOME, values);
