@@ -1,9 +1,13 @@
 package io.ispflow.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
@@ -16,9 +20,13 @@ import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.ispflow.platform.locks.SingletonWork;
 import io.ispflow.support.IntegrationTest;
 
-/** Two nodes sharing the database never hold the same cluster lock at once. */
+/**
+ * Two nodes sharing the database never hold the same cluster lock at once; singleton work runs on one
+ * of them, and a node that dies holding a lock blocks the others only for the lock's time to live.
+ */
 @IntegrationTest
 class ClusterLockIntegrationTests {
 
@@ -82,11 +90,101 @@ class ClusterLockIntegrationTests {
         onNodeB.unlock();
     }
 
+    @Test
+    void singletonWorkRunsOnOneNodeWhileTheOtherSkipsIt() throws Exception {
+        String lockName = "monthly-invoicing-" + System.nanoTime();
+        SingletonWork nodeA = new SingletonWork(node());
+        SingletonWork nodeB = new SingletonWork(node());
+        AtomicInteger runs = new AtomicInteger();
+        CountDownLatch runningOnA = new CountDownLatch(1);
+        CountDownLatch finishA = new CountDownLatch(1);
+
+        ExecutorService threadOfA = Executors.newSingleThreadExecutor();
+        Future<Boolean> ranOnA = threadOfA.submit(() -> nodeA.runIfFree(lockName, () -> {
+            runs.incrementAndGet();
+            runningOnA.countDown();
+            awaitQuietly(finishA);
+        }));
+        assertThat(runningOnA.await(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(nodeB.runIfFree(lockName, runs::incrementAndGet)).as("B while A runs").isFalse();
+        assertThat(runs.get()).isEqualTo(1);
+
+        finishA.countDown();
+        assertThat(ranOnA.get(30, TimeUnit.SECONDS)).isTrue();
+        threadOfA.shutdown();
+        assertThat(nodeB.runIfFree(lockName, runs::incrementAndGet)).as("B once A is done").isTrue();
+        assertThat(runs.get()).isEqualTo(2);
+    }
+
+    @Test
+    void theLockOfANodeThatDiedFreesItselfAfterItsTimeToLive() {
+        String lockName = "monthly-invoicing-" + System.nanoTime();
+        Duration timeToLive = Duration.ofSeconds(1);
+        Lock heldByDeadNode = node(timeToLive).obtain(lockName);
+        assertThat(heldByDeadNode.tryLock()).isTrue();
+        // the node dies: it never unlocks
+        SingletonWork survivor = new SingletonWork(node(timeToLive));
+        AtomicInteger runs = new AtomicInteger();
+
+        assertThat(survivor.runIfFree(lockName, runs::incrementAndGet)).isFalse();
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> survivor.runIfFree(lockName, runs::incrementAndGet));
+        assertThat(runs.get()).isEqualTo(1);
+    }
+
+    @Test
+    void workRunningLongerThanTheTimeToLiveKeepsItsLockBySayingSo() throws Exception {
+        String lockName = "monthly-invoicing-" + System.nanoTime();
+        Duration timeToLive = Duration.ofSeconds(1);
+        SingletonWork nodeA = new SingletonWork(node(timeToLive));
+        SingletonWork nodeB = new SingletonWork(node(timeToLive));
+        AtomicInteger runsOnB = new AtomicInteger();
+        CountDownLatch runningOnA = new CountDownLatch(1);
+        CountDownLatch finishA = new CountDownLatch(1);
+
+        ExecutorService threadOfA = Executors.newSingleThreadExecutor();
+        Future<Boolean> ranOnA = threadOfA.submit(() -> nodeA.runIfFree(lockName, () -> {
+            runningOnA.countDown();
+            while (!awaitQuietly(finishA, Duration.ofMillis(200))) {
+                nodeA.stillRunning();
+            }
+        }));
+        assertThat(runningOnA.await(30, TimeUnit.SECONDS)).isTrue();
+
+        // several times the time to live, B is refused all along
+        await().during(Duration.ofMillis(3_000)).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                .until(() -> !nodeB.runIfFree(lockName, runsOnB::incrementAndGet));
+        finishA.countDown();
+        assertThat(ranOnA.get(30, TimeUnit.SECONDS)).isTrue();
+        threadOfA.shutdown();
+        assertThat(runsOnB.get()).isZero();
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch, Duration atMost) {
+        try {
+            return latch.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        awaitQuietly(latch, Duration.ofSeconds(30));
+    }
+
     /** A second node: its own lock repository (own client id) on the same database. */
     private JdbcLockRegistry node() {
+        return node(Duration.ofSeconds(60));
+    }
+
+    private JdbcLockRegistry node(Duration timeToLive) {
         var repository = new DefaultLockRepository(dataSource);
         repository.setRegion("ispflow");
         repository.setPrefix("int_");
+        repository.setTimeToLive((int) timeToLive.toMillis());
         repository.setTransactionManager(transactionManager);
         repository.afterPropertiesSet();
         repository.afterSingletonsInstantiated();
