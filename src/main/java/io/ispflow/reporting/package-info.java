@@ -5,5 +5,6 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Reporting",
-        allowedDependencies = {"platform", "clients"})
+        allowedDependencies = {"platform", "shared", "clients"})
+@io.ispflow.shared.OwnsTables({"client_registrations_daily"})
 package io.ispflow.reporting;

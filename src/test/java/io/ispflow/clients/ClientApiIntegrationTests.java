@@ -29,6 +29,12 @@ class ClientApiIntegrationTests {
     TestRestTemplate http;
     @Autowired
     TestCompanies testCompanies;
+    @Autowired
+    io.ispflow.platform.TenantScope tenantScope;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Api api;
     TestCompany acme;
@@ -135,6 +141,37 @@ class ClientApiIntegrationTests {
 
         assertThat(api.delete("/api/clients/" + id, admin(acme)).status()).isEqualTo(204);
         assertThat(api.get("/api/clients/" + id, admin(acme)).status()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/invoices", "/api/payments", "/api/wallet/credit"})
+    void aClientWithBillingOrPaymentRecordsIsKeptForTheRecord(String recordedThrough) {
+        String id = register(acme, wanjiku()).path("id").asText();
+        String finance = acme.user(StaffRole.BILLING_FINANCE);
+        Map<String, Object> body = switch (recordedThrough) {
+            case "/api/invoices" -> Map.of("clientId", id, "total", "500.00", "description", "Router",
+                    "dueDate", java.time.LocalDate.now().plusDays(7).toString());
+            case "/api/payments" -> Map.of("clientId", id, "amount", "500.00", "method", "cash");
+            default -> Map.of("clientId", id, "amount", "500.00", "reason", "Opening balance");
+        };
+        var record = api.post(recordedThrough, finance, body);
+        assertThat(record.status()).as(record.body().toString()).isBetween(200, 201);
+
+        var refused = api.delete("/api/clients/" + id, admin(acme));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("type")).endsWith("client-has-history");
+        assertThat(api.get("/api/clients/" + id, admin(acme)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aClientWithSupportTicketsIsKeptForTheRecord() {
+        String id = register(acme, wanjiku()).path("id").asText();
+        tenantScope.runAs(acme.id(), () -> transactions.executeWithoutResult(status -> jdbc.update("""
+                insert into support_tickets (ticket_number, client_id, title, description, isp_company_id)
+                values ('TKT-1', ?::uuid, 'No link', 'Red light on the ONU', ?)""", id, acme.id())));
+
+        assertThat(api.delete("/api/clients/" + id, admin(acme)).status()).isEqualTo(409);
     }
 
     @Nested
