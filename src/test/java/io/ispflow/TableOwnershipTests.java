@@ -3,7 +3,6 @@ package io.ispflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +45,7 @@ class TableOwnershipTests {
             "payments/Payments.java", Set.of("invoices", "payment_allocations"));
 
     @Test
-    void everyTableOfTheMigrationsHasExactlyOneOwner() {
+    void everyTableOfTheMigrationsHasExactlyOneOwner() throws Exception {
         Map<String, List<String>> ownersByTable = new TreeMap<>();
         owners().forEach((module, tables) -> tables.forEach(
                 table -> ownersByTable.computeIfAbsent(table, t -> new ArrayList<>()).add(module)));
@@ -58,14 +57,14 @@ class TableOwnershipTests {
     }
 
     @Test
-    void modulesNameOnlyTheTablesTheyOwn() {
+    void modulesNameOnlyTheTablesTheyOwn() throws Exception {
         Map<String, String> ownerOf = new TreeMap<>();
         owners().forEach((module, tables) -> tables.forEach(table -> ownerOf.put(table, module)));
         List<String> violations = new ArrayList<>();
         for (String module : owners().keySet()) {
             for (Path file : javaFiles(MAIN.resolve(module))) {
                 String name = MAIN.relativize(file).toString().replace('\\', '/');
-                for (String table : TableMentions.in(read(file), ownerOf.keySet())) {
+                for (String table : TableMentions.in(Files.readString(file), ownerOf.keySet())) {
                     boolean tolerated = TOLERATED.getOrDefault(name, Set.of()).contains(table);
                     if (!ownerOf.get(table).equals(module) && !tolerated) {
                         violations.add(name + " names " + table + ", owned by " + ownerOf.get(table));
@@ -103,7 +102,7 @@ class TableOwnershipTests {
     }
 
     /** Module → tables it declares, for every module with a {@code package-info.java}. */
-    private static Map<String, Set<String>> owners() {
+    private static Map<String, Set<String>> owners() throws IOException, ClassNotFoundException {
         Map<String, Set<String>> owners = new TreeMap<>();
         try (Stream<Path> modules = Files.list(MAIN)) {
             for (Path module : modules.filter(dir -> Files.exists(dir.resolve("package-info.java"))).toList()) {
@@ -112,21 +111,17 @@ class TableOwnershipTests {
                         .getAnnotation(OwnsTables.class);
                 owners.put(name, owns == null ? Set.of() : new LinkedHashSet<>(List.of(owns.value())));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
         }
         return owners;
     }
 
     /** Tables the migrations leave behind: created, not dropped, under their last name. */
-    private static Set<String> migrationTables() {
+    private static Set<String> migrationTables() throws IOException {
         Set<String> tables = new TreeSet<>();
         List<Path> scripts = new ArrayList<>(sqlFiles());
         scripts.sort((a, b) -> Integer.compare(version(a), version(b)));
         for (Path script : scripts) {
-            String sql = TableMentions.withoutSqlComments(read(script));
+            String sql = TableMentions.withoutSqlComments(Files.readString(script));
             Matcher created = CREATED.matcher(sql);
             while (created.find()) {
                 tables.add(created.group(1).toLowerCase());
@@ -149,27 +144,15 @@ class TableOwnershipTests {
         return Integer.parseInt(script.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"));
     }
 
-    private static List<Path> sqlFiles() {
+    private static List<Path> sqlFiles() throws IOException {
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
             return files.filter(file -> file.toString().endsWith(".sql")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
-    private static List<Path> javaFiles(Path dir) {
+    private static List<Path> javaFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

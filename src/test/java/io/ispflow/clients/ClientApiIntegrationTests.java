@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +36,10 @@ class ClientApiIntegrationTests {
     org.springframework.transaction.support.TransactionTemplate transactions;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    io.ispflow.support.OnboardingFixture onboarding;
+    @Autowired
+    io.ispflow.network.EquipmentStock equipment;
 
     Api api;
     TestCompany acme;
@@ -162,6 +167,16 @@ class ClientApiIntegrationTests {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.text("type")).endsWith("client-has-history");
         assertThat(api.get("/api/clients/" + id, admin(acme)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aClientWithEquipmentIsKeptForTheRecord() {
+        String id = register(acme, wanjiku()).path("id").asText();
+        UUID onu = onboarding.receiveOnu(acme, "ONU-" + UUID.randomUUID().toString().substring(0, 8));
+        tenantScope.runAs(acme.id(),
+                () -> equipment.assign(onu, UUID.fromString(id), acme.user(StaffRole.INFRASTRUCTURE_ASSET)));
+
+        assertThat(api.delete("/api/clients/" + id, admin(acme)).status()).isEqualTo(409);
     }
 
     @Test

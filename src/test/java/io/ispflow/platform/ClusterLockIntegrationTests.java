@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
@@ -21,6 +19,7 @@ import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.ispflow.platform.locks.SingletonWork;
+import io.ispflow.support.HeldSingletonWork;
 import io.ispflow.support.IntegrationTest;
 
 /**
@@ -95,26 +94,15 @@ class ClusterLockIntegrationTests {
         String lockName = "monthly-invoicing-" + System.nanoTime();
         SingletonWork nodeA = new SingletonWork(node());
         SingletonWork nodeB = new SingletonWork(node());
-        AtomicInteger runs = new AtomicInteger();
-        CountDownLatch runningOnA = new CountDownLatch(1);
-        CountDownLatch finishA = new CountDownLatch(1);
+        AtomicInteger runsOnB = new AtomicInteger();
 
-        ExecutorService threadOfA = Executors.newSingleThreadExecutor();
-        Future<Boolean> ranOnA = threadOfA.submit(() -> nodeA.runIfFree(lockName, () -> {
-            runs.incrementAndGet();
-            runningOnA.countDown();
-            awaitQuietly(finishA);
-        }));
-        assertThat(runningOnA.await(30, TimeUnit.SECONDS)).isTrue();
+        HeldSingletonWork onA = HeldSingletonWork.start(nodeA, lockName, () -> { });
+        assertThat(nodeB.runIfFree(lockName, runsOnB::incrementAndGet)).as("B while A runs").isFalse();
+        assertThat(runsOnB).hasValue(0);
 
-        assertThat(nodeB.runIfFree(lockName, runs::incrementAndGet)).as("B while A runs").isFalse();
-        assertThat(runs.get()).isEqualTo(1);
-
-        finishA.countDown();
-        assertThat(ranOnA.get(30, TimeUnit.SECONDS)).isTrue();
-        threadOfA.shutdown();
-        assertThat(nodeB.runIfFree(lockName, runs::incrementAndGet)).as("B once A is done").isTrue();
-        assertThat(runs.get()).isEqualTo(2);
+        assertThat(onA.finish()).isTrue();
+        assertThat(nodeB.runIfFree(lockName, runsOnB::incrementAndGet)).as("B once A is done").isTrue();
+        assertThat(runsOnB).hasValue(1);
     }
 
     @Test
@@ -131,7 +119,7 @@ class ClusterLockIntegrationTests {
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> survivor.runIfFree(lockName, runs::incrementAndGet));
-        assertThat(runs.get()).isEqualTo(1);
+        assertThat(runs).hasValue(1);
     }
 
     @Test
@@ -141,38 +129,14 @@ class ClusterLockIntegrationTests {
         SingletonWork nodeA = new SingletonWork(node(timeToLive));
         SingletonWork nodeB = new SingletonWork(node(timeToLive));
         AtomicInteger runsOnB = new AtomicInteger();
-        CountDownLatch runningOnA = new CountDownLatch(1);
-        CountDownLatch finishA = new CountDownLatch(1);
 
-        ExecutorService threadOfA = Executors.newSingleThreadExecutor();
-        Future<Boolean> ranOnA = threadOfA.submit(() -> nodeA.runIfFree(lockName, () -> {
-            runningOnA.countDown();
-            while (!awaitQuietly(finishA, Duration.ofMillis(200))) {
-                nodeA.stillRunning();
-            }
-        }));
-        assertThat(runningOnA.await(30, TimeUnit.SECONDS)).isTrue();
-
-        // several times the time to live, B is refused all along
+        HeldSingletonWork onA = HeldSingletonWork.start(nodeA, lockName, nodeA::stillRunning);
+        // for several times the time to live, B is refused all along
         await().during(Duration.ofMillis(3_000)).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
                 .until(() -> !nodeB.runIfFree(lockName, runsOnB::incrementAndGet));
-        finishA.countDown();
-        assertThat(ranOnA.get(30, TimeUnit.SECONDS)).isTrue();
-        threadOfA.shutdown();
-        assertThat(runsOnB.get()).isZero();
-    }
 
-    private static boolean awaitQuietly(CountDownLatch latch, Duration atMost) {
-        try {
-            return latch.await(atMost.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        awaitQuietly(latch, Duration.ofSeconds(30));
+        assertThat(onA.finish()).isTrue();
+        assertThat(runsOnB).hasValue(0);
     }
 
     /** A second node: its own lock repository (own client id) on the same database. */
