@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.ispflow.platform.TenantContext;
+import io.ispflow.tenancy.Companies;
 
 /**
  * Invoices of the company in context, and their settlement from the client's wallet: money in the
@@ -38,12 +39,15 @@ public class Invoicing {
     private final DocumentNumbers numbers;
     private final WalletLedger ledger;
     private final ClientAccounts clients;
+    private final Companies companies;
 
-    Invoicing(JdbcTemplate jdbc, DocumentNumbers numbers, WalletLedger ledger, ClientAccounts clients) {
+    Invoicing(JdbcTemplate jdbc, DocumentNumbers numbers, WalletLedger ledger, ClientAccounts clients,
+            Companies companies) {
         this.jdbc = jdbc;
         this.numbers = numbers;
         this.ledger = ledger;
         this.clients = clients;
+        this.companies = companies;
     }
 
     /**
@@ -57,8 +61,7 @@ public class Invoicing {
         if (!clients.exists(invoice.clientId())) {
             throw new UnknownClient(invoice.clientId());
         }
-        BigDecimal vatRate = jdbc.queryForObject("select vat_rate from isp_companies where id = ?", BigDecimal.class,
-                company);
+        BigDecimal vatRate = companies.vatRate(company);
         BigDecimal total = invoice.total().setScale(2, RoundingMode.HALF_UP);
         BigDecimal vat = total.multiply(vatRate).divide(BigDecimal.valueOf(100).add(vatRate), 2, RoundingMode.HALF_UP);
         UUID id = UUID.randomUUID();

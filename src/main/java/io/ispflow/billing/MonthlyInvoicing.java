@@ -1,23 +1,25 @@
 package io.ispflow.billing;
 
 import java.math.BigDecimal;
-import java.time.Clock;
+import java.sql.Date;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.platform.TenantContext;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.Nairobi;
+import io.ispflow.tenancy.Companies;
 
 /**
  * Bills active clients month by month: when a client's last billed period has ended, the next one
@@ -36,43 +38,38 @@ public class MonthlyInvoicing {
     private final JdbcTemplate jdbc;
     private final TenantScope tenantScope;
     private final TransactionTemplate transactions;
+    private final Companies companies;
+    private final ClientAccounts clients;
     private final WalletLedger ledger;
     private final Invoicing invoicing;
-    private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final boolean scheduled;
 
-    MonthlyInvoicing(JdbcTemplate jdbc, TenantScope tenantScope, TransactionTemplate transactions, WalletLedger ledger,
-            Invoicing invoicing, Clock clock, ApplicationEventPublisher events,
-            @Value("${isp.billing.monthly-invoicing.enabled:true}") boolean scheduled) {
+    MonthlyInvoicing(JdbcTemplate jdbc, TenantScope tenantScope, TransactionTemplate transactions, Companies companies,
+            ClientAccounts clients, WalletLedger ledger, Invoicing invoicing, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.tenantScope = tenantScope;
         this.transactions = transactions;
+        this.companies = companies;
+        this.clients = clients;
         this.ledger = ledger;
         this.invoicing = invoicing;
-        this.clock = clock;
         this.events = events;
-        this.scheduled = scheduled;
     }
 
     private record Due(UUID clientId, LocalDate periodStart, BigDecimal monthlyRate) {
     }
 
-    @Scheduled(cron = "${isp.billing.monthly-invoicing.cron:0 15 0 * * *}", zone = Nairobi.NAME)
-    void daily() {
-        if (scheduled) {
-            int issued = issueDue(LocalDate.now(clock.withZone(Nairobi.ZONE)));
-            log.info("Monthly invoicing: {} invoices issued", issued);
-        }
-    }
-
     /** Issues every invoice due on {@code today}, for every company; returns how many were issued. */
     public int issueDue(LocalDate today) {
-        List<UUID> companies = transactions.execute(status -> tenantScope.callPlatformWide(() -> jdbc.queryForList(
-                "select id from isp_companies where is_active order by created_at", UUID.class)));
+        return issueDue(today, () -> { });
+    }
+
+    /** As {@link #issueDue(LocalDate)}, telling {@code progress} after each company. */
+    int issueDue(LocalDate today, Runnable progress) {
         int issued = 0;
-        for (UUID company : companies) {
+        for (UUID company : companies.activeIds()) {
             issued += tenantScope.callAs(company, () -> issueDueOfCompany(today));
+            progress.run();
         }
         return issued;
     }
@@ -98,32 +95,20 @@ public class MonthlyInvoicing {
 
     /** Active clients whose last billed period ended before today. */
     private List<UUID> dueClients(LocalDate today) {
-        return jdbc.queryForList("""
-                select c.id from clients c
-                where c.status = 'active'
-                  and (select max(i.period_end) from invoices i where i.client_id = c.id and i.status <> 'void') < ?""",
-                UUID.class, java.sql.Date.valueOf(today));
+        Set<UUID> billedBefore = new HashSet<>(jdbc.queryForList("""
+                select client_id from invoices where status <> 'void'
+                group by client_id having max(period_end) < ?""", UUID.class, Date.valueOf(today)));
+        return clients.active().stream().filter(billedBefore::contains).toList();
     }
 
     /** Invoices the client's next period if it has started; false when he is billed up to date. */
     private boolean issueNext(UUID clientId, LocalDate today) {
         ledger.lockBalance(clientId);
-        // months spent suspended are not billed: after a reactivation the next period starts that day
-        List<Due> next = jdbc.query("""
-                select c.id, greatest(max(i.period_end) + 1,
-                           (select max((h.changed_at at time zone 'Africa/Nairobi')::date) from client_status_changes h
-                            where h.client_id = c.id and h.from_status = 'suspended' and h.to_status = 'active'))
-                           as next_start,
-                       c.monthly_rate
-                from clients c join invoices i on i.client_id = c.id and i.status <> 'void'
-                where c.id = ? and c.status = 'active'
-                group by c.id, c.monthly_rate""",
-                (rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3)),
-                clientId);
-        if (next.isEmpty() || next.get(0).periodStart().isAfter(today)) {
+        Optional<Due> next = clients.billable(clientId).flatMap(this::nextPeriod);
+        if (next.isEmpty() || next.get().periodStart().isAfter(today)) {
             return false;
         }
-        Due due = next.get(0);
+        Due due = next.get();
         LocalDate end = due.periodStart().plusMonths(1).minusDays(1);
         Invoice invoice = invoicing.issue(new NewInvoice(clientId, due.monthlyRate(), "Internet service "
                 + due.periodStart() + " to " + end, due.periodStart(), end,
@@ -135,4 +120,20 @@ public class MonthlyInvoicing {
         return true;
     }
 
+    /** From the day after his last billed period or, after a suspension, from the day his service resumed. */
+    private Optional<Due> nextPeriod(ClientAccounts.Billable client) {
+        Date lastEnd = jdbc.queryForObject(
+                "select max(period_end) from invoices where client_id = ? and status <> 'void'", Date.class,
+                client.clientId());
+        if (lastEnd == null) {
+            return Optional.empty();
+        }
+        LocalDate start = lastEnd.toLocalDate().plusDays(1);
+        // months spent suspended are not billed: after a reactivation the next period starts that day
+        if (client.resumedAt() != null) {
+            LocalDate resumed = LocalDate.ofInstant(client.resumedAt(), Nairobi.ZONE);
+            start = resumed.isAfter(start) ? resumed : start;
+        }
+        return Optional.of(new Due(client.clientId(), start, client.monthlyRate()));
+    }
 }

@@ -4,5 +4,7 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Billing",
-        allowedDependencies = {"platform", "shared"})
+        allowedDependencies = {"platform", "shared", "tenancy"})
+@io.ispflow.shared.OwnsTables({"service_packages", "invoices", "document_numbers", "payment_allocations",
+        "wallet_transactions", "wallet_balances", "client_service_assignments"})
 package io.ispflow.billing;

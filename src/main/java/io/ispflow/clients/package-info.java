@@ -5,4 +5,5 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Clients",
         allowedDependencies = {"platform", "shared", "tenancy", "billing", "network", "messaging"})
+@io.ispflow.shared.OwnsTables({"clients", "client_account_numbers", "client_status_changes"})
 package io.ispflow.clients;

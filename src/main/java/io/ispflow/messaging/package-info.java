@@ -5,4 +5,5 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Messaging",
         allowedDependencies = {"platform", "shared", "tenancy"})
+@io.ispflow.shared.OwnsTables({"notifications", "outbound_messages"})
 package io.ispflow.messaging;

@@ -100,6 +100,13 @@ public class EquipmentStock {
                 clientId);
     }
 
+    /** Whether equipment was ever assigned to the client: he is then kept for the record. */
+    @Transactional(readOnly = true)
+    public boolean holdsRecordsOf(UUID clientId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from client_equipment where client_id = ?)", Boolean.class, clientId));
+    }
+
     /** {@code aa-bb-cc-dd-ee-ff} or {@code aabb.ccdd.eeff} to {@code AA:BB:CC:DD:EE:FF}; null stays null. */
     public static String normaliseMac(String mac) {
         if (mac == null || mac.isBlank()) {

@@ -5,4 +5,6 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Network",
         allowedDependencies = {"platform", "shared", "tenancy"})
+@io.ispflow.shared.OwnsTables({"equipment", "equipment_types", "client_equipment", "installations",
+        "network_events", "external_users"})
 package io.ispflow.network;

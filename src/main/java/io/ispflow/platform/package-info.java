@@ -10,4 +10,6 @@
         displayName = "Platform",
         type = org.springframework.modulith.ApplicationModule.Type.OPEN,
         allowedDependencies = "shared")
+@io.ispflow.shared.OwnsTables({"api_sessions", "audit_log", "security_events", "login_revocations",
+        "staff_second_factors", "staff_recovery_codes", "int_lock", "event_publication"})
 package io.ispflow.platform;

@@ -6,4 +6,5 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Reporting",
         allowedDependencies = {"platform", "shared", "clients"})
+@io.ispflow.shared.OwnsTables({"client_registrations_daily"})
 package io.ispflow.reporting;

@@ -1,5 +1,6 @@
 package io.ispflow.tenancy;
 
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -65,6 +66,18 @@ public class Companies {
     public List<Company> all() {
         return tenantScope.callPlatformWide(() -> companies.findAll().stream().map(CompanyEntity::toCompany)
                 .sorted(Comparator.comparing(Company::name).thenComparing(Company::slug)).toList());
+    }
+
+    /** The VAT rate, in percent, that the company's prices include. */
+    @Transactional(readOnly = true)
+    public BigDecimal vatRate(UUID companyId) {
+        return companies.findVatRate(companyId).orElseThrow(() -> new CompanyNotFound(companyId));
+    }
+
+    /** The ids of the companies still active (platform scope: for jobs that work through every company). */
+    @Transactional(readOnly = true)
+    public List<UUID> activeIds() {
+        return tenantScope.callPlatformWide(() -> companies.findActiveIds());
     }
 
     @Transactional(readOnly = true)

@@ -5,4 +5,5 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Tenancy",
         allowedDependencies = {"platform", "shared"})
+@io.ispflow.shared.OwnsTables({"isp_companies", "profiles", "staff_invitations"})
 package io.ispflow.tenancy;

@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.platform.TenantScope;
+import io.ispflow.support.HeldSingletonWork;
 import io.ispflow.support.IntegrationTest;
 import io.ispflow.support.OnboardingFixture;
 import io.ispflow.support.TestCompanies;
@@ -48,6 +49,8 @@ class MonthlyInvoicingIntegrationTests {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    io.ispflow.platform.locks.SingletonWork singletonWork;
 
     TestCompany acme;
     ClientDetails client;
@@ -157,6 +160,20 @@ class MonthlyInvoicingIntegrationTests {
                 "select invoice_number from invoices where client_id = ? order by period_start", String.class,
                 theirs.id())));
         assertThat(rivalNumbers).as("the rival's own numbering").containsExactly("INV-000001", "INV-000002");
+    }
+
+    @Test
+    void theDailyRunSkipsWhileAnotherRunHoldsTheClusterLock() throws Exception {
+        var clock = java.time.Clock.fixed(TODAY.atStartOfDay(Subscriptions.NAIROBI).toInstant(), Subscriptions.NAIROBI);
+        var run = new MonthlyInvoiceRun(monthly, singletonWork, clock, true);
+        HeldSingletonWork otherRun = HeldSingletonWork.start(singletonWork, MonthlyInvoiceRun.LOCK, () -> { });
+
+        run.daily();
+        assertThat(periodInvoices(client)).as("skipped while the lock is held").hasSize(1);
+
+        assertThat(otherRun.finish()).isTrue();
+        run.daily();
+        assertThat(periodInvoices(client)).hasSize(2);
     }
 
     void becomes(ClientDetails who, String... statuses) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,16 @@ class ClientApiIntegrationTests {
     TestRestTemplate http;
     @Autowired
     TestCompanies testCompanies;
+    @Autowired
+    io.ispflow.platform.TenantScope tenantScope;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    io.ispflow.support.OnboardingFixture onboarding;
+    @Autowired
+    io.ispflow.network.EquipmentStock equipment;
 
     Api api;
     TestCompany acme;
@@ -135,6 +146,47 @@ class ClientApiIntegrationTests {
 
         assertThat(api.delete("/api/clients/" + id, admin(acme)).status()).isEqualTo(204);
         assertThat(api.get("/api/clients/" + id, admin(acme)).status()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/invoices", "/api/payments", "/api/wallet/credit"})
+    void aClientWithBillingOrPaymentRecordsIsKeptForTheRecord(String recordedThrough) {
+        String id = register(acme, wanjiku()).path("id").asText();
+        String finance = acme.user(StaffRole.BILLING_FINANCE);
+        Map<String, Object> body = switch (recordedThrough) {
+            case "/api/invoices" -> Map.of("clientId", id, "total", "500.00", "description", "Router",
+                    "dueDate", java.time.LocalDate.now().plusDays(7).toString());
+            case "/api/payments" -> Map.of("clientId", id, "amount", "500.00", "method", "cash");
+            default -> Map.of("clientId", id, "amount", "500.00", "reason", "Opening balance");
+        };
+        var record = api.post(recordedThrough, finance, body);
+        assertThat(record.status()).as(record.body().toString()).isBetween(200, 201);
+
+        var refused = api.delete("/api/clients/" + id, admin(acme));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("type")).endsWith("client-has-history");
+        assertThat(api.get("/api/clients/" + id, admin(acme)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aClientWithEquipmentIsKeptForTheRecord() {
+        String id = register(acme, wanjiku()).path("id").asText();
+        UUID onu = onboarding.receiveOnu(acme, "ONU-" + UUID.randomUUID().toString().substring(0, 8));
+        tenantScope.runAs(acme.id(),
+                () -> equipment.assign(onu, UUID.fromString(id), acme.user(StaffRole.INFRASTRUCTURE_ASSET)));
+
+        assertThat(api.delete("/api/clients/" + id, admin(acme)).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aClientWithSupportTicketsIsKeptForTheRecord() {
+        String id = register(acme, wanjiku()).path("id").asText();
+        tenantScope.runAs(acme.id(), () -> transactions.executeWithoutResult(status -> jdbc.update("""
+                insert into support_tickets (ticket_number, client_id, title, description, isp_company_id)
+                values ('TKT-1', ?::uuid, 'No link', 'Red light on the ONU', ?)""", id, acme.id())));
+
+        assertThat(api.delete("/api/clients/" + id, admin(acme)).status()).isEqualTo(409);
     }
 
     @Nested

@@ -1,7 +1,9 @@
 package io.ispflow.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +18,14 @@ import org.springframework.integration.jdbc.lock.DefaultLockRepository;
 import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import io.ispflow.platform.locks.SingletonWork;
+import io.ispflow.support.HeldSingletonWork;
 import io.ispflow.support.IntegrationTest;
 
-/** Two nodes sharing the database never hold the same cluster lock at once. */
+/**
+ * Two nodes sharing the database never hold the same cluster lock at once; singleton work runs on one
+ * of them, and a node that dies holding a lock blocks the others only for the lock's time to live.
+ */
 @IntegrationTest
 class ClusterLockIntegrationTests {
 
@@ -82,11 +89,66 @@ class ClusterLockIntegrationTests {
         onNodeB.unlock();
     }
 
+    @Test
+    void singletonWorkRunsOnOneNodeWhileTheOtherSkipsIt() throws Exception {
+        String lockName = "monthly-invoicing-" + System.nanoTime();
+        SingletonWork nodeA = new SingletonWork(node());
+        SingletonWork nodeB = new SingletonWork(node());
+        AtomicInteger runsOnB = new AtomicInteger();
+
+        HeldSingletonWork onA = HeldSingletonWork.start(nodeA, lockName, () -> { });
+        assertThat(nodeB.runIfFree(lockName, runsOnB::incrementAndGet)).as("B while A runs").isFalse();
+        assertThat(runsOnB).hasValue(0);
+
+        assertThat(onA.finish()).isTrue();
+        assertThat(nodeB.runIfFree(lockName, runsOnB::incrementAndGet)).as("B once A is done").isTrue();
+        assertThat(runsOnB).hasValue(1);
+    }
+
+    @Test
+    void theLockOfANodeThatDiedFreesItselfAfterItsTimeToLive() {
+        String lockName = "monthly-invoicing-" + System.nanoTime();
+        Duration timeToLive = Duration.ofSeconds(1);
+        Lock heldByDeadNode = node(timeToLive).obtain(lockName);
+        assertThat(heldByDeadNode.tryLock()).isTrue();
+        // the node dies: it never unlocks
+        SingletonWork survivor = new SingletonWork(node(timeToLive));
+        AtomicInteger runs = new AtomicInteger();
+
+        assertThat(survivor.runIfFree(lockName, runs::incrementAndGet)).isFalse();
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> survivor.runIfFree(lockName, runs::incrementAndGet));
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void workRunningLongerThanTheTimeToLiveKeepsItsLockBySayingSo() throws Exception {
+        String lockName = "monthly-invoicing-" + System.nanoTime();
+        Duration timeToLive = Duration.ofSeconds(1);
+        SingletonWork nodeA = new SingletonWork(node(timeToLive));
+        SingletonWork nodeB = new SingletonWork(node(timeToLive));
+        AtomicInteger runsOnB = new AtomicInteger();
+
+        HeldSingletonWork onA = HeldSingletonWork.start(nodeA, lockName, nodeA::stillRunning);
+        // for several times the time to live, B is refused all along
+        await().during(Duration.ofMillis(3_000)).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+                .until(() -> !nodeB.runIfFree(lockName, runsOnB::incrementAndGet));
+
+        assertThat(onA.finish()).isTrue();
+        assertThat(runsOnB).hasValue(0);
+    }
+
     /** A second node: its own lock repository (own client id) on the same database. */
     private JdbcLockRegistry node() {
+        return node(Duration.ofSeconds(60));
+    }
+
+    private JdbcLockRegistry node(Duration timeToLive) {
         var repository = new DefaultLockRepository(dataSource);
         repository.setRegion("ispflow");
         repository.setPrefix("int_");
+        repository.setTimeToLive((int) timeToLive.toMillis());
         repository.setTransactionManager(transactionManager);
         repository.afterPropertiesSet();
         repository.afterSingletonsInstantiated();

@@ -79,6 +79,14 @@ public final class LoopbackClient {
         return Map.of("Cookie", String.join("; ", cookies), "X-XSRF-TOKEN", token);
     }
 
+    /** A Tasklist login in a fresh webapp session, as its page sends it, with any further headers. */
+    public Api.Reply tasklistLogin(String user, String password, Map<String, String> headers) {
+        var all = new java.util.HashMap<>(headers);
+        all.putAll(webappSession());
+        all.put("Content-Type", "application/x-www-form-urlencoded");
+        return send("POST", TasklistSession.LOGIN_PATH, all, TasklistSession.loginForm(user, password));
+    }
+
     public Api.Reply send(String method, String path, Map<String, String> headers, String body) {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         var request = new StringBuilder(method + " " + path + " HTTP/1.0\r\nHost: 127.0.0.1:" + port + "\r\n");

@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
  */
 public final class TasklistSession {
 
+    /** Where Tasklist's login page posts its form. */
+    public static final String LOGIN_PATH = "/camunda/api/admin/auth/user/default/login/tasklist";
+
     private final String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
@@ -28,15 +31,19 @@ public final class TasklistSession {
     public static TasklistSession login(int port, String user, String password) {
         var session = new TasklistSession(port);
         session.send("GET", "/camunda/app/tasklist/default/", null, null);
-        var login = session.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
-                "application/x-www-form-urlencoded", "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
+        var login = session.send("POST", LOGIN_PATH, "application/x-www-form-urlencoded", loginForm(user, password));
         if (login.statusCode() != 200) {
             throw new AssertionError("Tasklist refused the login of " + user + ": " + login.statusCode());
         }
         // the login starts a new session, whose CSRF token comes with its first reading request
         session.send("GET", "/camunda/api/engine/engine/", null, null);
         return session;
+    }
+
+    /** The login form as Tasklist's page fills it. */
+    public static String loginForm(String user, String password) {
+        return "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
     }
 
     /** A call to the webapps' engine API, e.g. {@code post("/engine/default/task/x/claim", json)}. */

@@ -84,6 +84,10 @@ public class ClientEntity {
         return status;
     }
 
+    public BigDecimal monthlyRate() {
+        return monthlyRate;
+    }
+
     /** Moves the client along its lifecycle; the caller has checked that the move is allowed. */
     public void moveTo(ClientStatus next) {
         this.status = next;

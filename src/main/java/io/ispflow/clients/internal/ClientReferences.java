@@ -1,27 +1,23 @@
 package io.ispflow.clients.internal;
 
+import java.util.List;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Whether anything refers to a client that must be kept for the record. */
+import io.ispflow.clients.ClientRecords;
+
+/** Whether any module holds records of a client that must be kept. */
 @Component
 public class ClientReferences {
 
-    private final JdbcTemplate jdbc;
+    private final List<ClientRecords> records;
 
-    ClientReferences(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    ClientReferences(List<ClientRecords> records) {
+        this.records = records;
     }
 
     public boolean exist(UUID clientId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
-                select exists (select 1 from invoices where client_id = ?)
-                    or exists (select 1 from payments where client_id = ?)
-                    or exists (select 1 from wallet_transactions where client_id = ?)
-                    or exists (select 1 from client_equipment where client_id = ?)
-                    or exists (select 1 from support_tickets where client_id = ?)""",
-                Boolean.class, clientId, clientId, clientId, clientId, clientId));
+        return records.stream().anyMatch(module -> module.holdsRecordsOf(clientId));
     }
 }

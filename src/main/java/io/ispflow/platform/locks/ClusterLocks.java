@@ -10,8 +10,8 @@ import org.springframework.integration.jdbc.lock.LockRepository;
 
 /**
  * Cluster-wide locks in PostgreSQL (Spring Integration's JDBC lock registry, table {@code int_lock}):
- * singleton work such as invoice runs, SNMP poll scheduling or event resubmission runs on one node at a
- * time when several nodes share the database.
+ * singleton work such as the monthly invoice run takes one through {@link SingletonWork}, so it runs on
+ * one node at a time when several nodes share the database.
  */
 @Configuration(proxyBeanMethods = false)
 public class ClusterLocks {

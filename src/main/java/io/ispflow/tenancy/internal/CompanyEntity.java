@@ -1,5 +1,6 @@
 package io.ispflow.tenancy.internal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,6 +24,9 @@ public class CompanyEntity {
     private int clientLimit;
     @Column(name = "is_active")
     private boolean active;
+    /** Percent included in the company's prices; set by the database and by administrators, not here. */
+    @Column(insertable = false, updatable = false)
+    private BigDecimal vatRate;
     private Instant createdAt;
     private Instant updatedAt;
 

@@ -1,5 +1,7 @@
 package io.ispflow.clients.process;
 
+import static io.ispflow.network.process.InstallationVariables.TECHNICIAN;
+import static io.ispflow.network.process.InstallationVariables.VISIT_DATE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -59,8 +61,9 @@ class OnboardingTaskInputIntegrationTests {
         ClientDetails applicant = onboarding.register(acme, "Applicant");
         ClientDetails bystander = onboarding.register(acme, "Bystander");
 
-        var completed = complete(onboarding.taskOf(applicant).getId(), Map.of("nocDecision", "approve",
-                "nocNotes", 42, "clientId", bystander.id().toString()));
+        var completed = complete(onboarding.taskOf(applicant).getId(), Map.of(
+                OnboardingVariables.NOC_DECISION, "approve", OnboardingVariables.NOC_NOTES, 42,
+                OnboardingVariables.CLIENT_ID, bystander.id().toString()));
 
         assertThat(completed.status()).as(completed.body().toString()).isEqualTo(204);
         assertThat(statusOf(applicant)).isEqualTo(ClientStatus.APPROVED);
@@ -70,8 +73,9 @@ class OnboardingTaskInputIntegrationTests {
     @Test
     void aRejectionWithTheClientIdClearedStillRejectsTheClientOfTheTask() {
         ClientDetails applicant = onboarding.register(acme, "Applicant");
-        var variables = new HashMap<String, Object>(Map.of("nocDecision", "reject", "rejectionReason", "No coverage"));
-        variables.put("clientId", null);
+        var variables = new HashMap<String, Object>(Map.of(OnboardingVariables.NOC_DECISION, "reject",
+                OnboardingVariables.REJECTION_REASON, "No coverage"));
+        variables.put(OnboardingVariables.CLIENT_ID, null);
 
         var completed = complete(onboarding.taskOf(applicant).getId(), variables);
 
@@ -84,14 +88,14 @@ class OnboardingTaskInputIntegrationTests {
         ClientDetails client = onboarding.register(acme, "Applicant");
         UUID onu = onboarding.receiveOnu(acme, "ONU-" + UUID.randomUUID().toString().substring(0, 8));
         onboarding.complete(onboarding.taskOf(client), acme, StaffRole.NETWORK_OPERATIONS,
-                Map.of("nocDecision", "approve"));
+                Map.of(OnboardingVariables.NOC_DECISION, "approve"));
         onboarding.complete(onboarding.taskOf(client, "Task_AssignEquipment"), acme, StaffRole.INFRASTRUCTURE_ASSET,
-                Map.of("equipmentId", onu.toString()));
+                Map.of(OnboardingVariables.EQUIPMENT_ID, onu.toString()));
         String schedule = onboarding.taskOf(client, "Task_ScheduleVisit").getId();
 
-        var noTechnician = complete(schedule, Map.of("visitDate", "2026-12-01T10:00+03:00"));
-        var unreadable = complete(schedule, Map.of("visitDate", "next Tuesday", "technician", "staff:" + noc));
-        var wrongKind = complete(schedule, Map.of("visitDate", 20261201, "technician", "staff:" + noc));
+        var noTechnician = complete(schedule, Map.of(VISIT_DATE, "2026-12-01T10:00+03:00"));
+        var unreadable = complete(schedule, Map.of(VISIT_DATE, "next Tuesday", TECHNICIAN, "staff:" + noc));
+        var wrongKind = complete(schedule, Map.of(VISIT_DATE, 20261201, TECHNICIAN, "staff:" + noc));
 
         assertThat(noTechnician.status()).as(noTechnician.body().toString()).isEqualTo(400);
         assertThat(unreadable.status()).as(unreadable.body().toString()).isEqualTo(400);

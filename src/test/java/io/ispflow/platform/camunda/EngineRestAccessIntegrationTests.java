@@ -2,15 +2,16 @@ package io.ispflow.platform.camunda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
+import io.ispflow.billing.LedgerEntry;
+import io.ispflow.billing.WalletLedger;
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
@@ -37,9 +38,7 @@ class EngineRestAccessIntegrationTests {
     @Autowired
     TenantScope tenantScope;
     @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    TransactionTemplate transactions;
+    WalletLedger ledger;
 
     Api api;
     TestCompany acme;
@@ -73,9 +72,8 @@ class EngineRestAccessIntegrationTests {
 
             assertThat(answer.status()).as(role.id()).isEqualTo(403);
         }
-        long credited = tenantScope.callAs(acme.id(), () -> transactions.execute(tx -> jdbc.queryForObject(
-                "select count(*) from wallet_transactions where client_id = ?", Long.class, client.id())));
-        assertThat(credited).isZero();
+        List<LedgerEntry> credited = tenantScope.callAs(acme.id(), () -> ledger.entries(client.id()));
+        assertThat(credited).isEmpty();
     }
 
     @Test

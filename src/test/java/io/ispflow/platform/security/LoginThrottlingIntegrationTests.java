@@ -2,8 +2,6 @@ package io.ispflow.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +15,7 @@ import io.ispflow.shared.StaffRole;
 import io.ispflow.support.Api;
 import io.ispflow.support.IntegrationTest;
 import io.ispflow.support.LoopbackClient;
+import io.ispflow.support.TasklistSession;
 import io.ispflow.support.TestCompanies;
 
 /**
@@ -48,17 +47,8 @@ class LoginThrottlingIntegrationTests {
                     all.put("Authorization", LoopbackClient.basic(user, password));
                     yield client.send("GET", "/engine-rest/task/count", all, null);
                 }
-                case WEBAPP -> {
-                    all.putAll(client.webappSession());
-                    all.put("Content-Type", "application/x-www-form-urlencoded");
-                    yield client.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist", all,
-                            "username=" + encode(user) + "&password=" + encode(password));
-                }
+                case WEBAPP -> client.tasklistLogin(user, password, headers);
             };
-        }
-
-        private static String encode(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
         }
     }
 
@@ -132,9 +122,9 @@ class LoginThrottlingIntegrationTests {
 
     @Test
     void theWebappLoginRefusesAFormItCannotReadAlikeRatherThanLetItPassUnthrottled() {
-        var twoNames = attacker.postForm("/camunda/api/admin/auth/user/default/login/tasklist",
+        var twoNames = attacker.postForm(TasklistSession.LOGIN_PATH,
                 "username=someone&username=" + user + "&password=" + WRONG);
-        var notAForm = attacker.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist",
+        var notAForm = attacker.send("POST", TasklistSession.LOGIN_PATH,
                 Map.of("Content-Type", "multipart/form-data; boundary=x"), "--x--");
 
         assertThat(twoNames.status()).isEqualTo(400);

@@ -2,8 +2,6 @@ package io.ispflow.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -381,11 +379,7 @@ class TwoFactorLoginIntegrationTests {
     }
 
     private Api.Reply webappLogin(String user, String password) {
-        var headers = new HashMap<>(office.webappSession());
-        headers.put("Content-Type", "application/x-www-form-urlencoded");
-        return office.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist", headers,
-                "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-                        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
+        return office.tasklistLogin(user, password, Map.of());
     }
 
     /** What the administrator's own company's code paths would see of his rows. */
