@@ -164,7 +164,7 @@ class MonthlyInvoicingIntegrationTests {
 
     @Test
     void theDailyRunSkipsWhileAnotherRunHoldsTheClusterLock() throws Exception {
-        var clock = java.time.Clock.fixed(TODAY.atStartOfDay(Subscriptions.NAIROBI).toInstant(), Subscriptions.NAIROBI);
+        var clock = java.time.Clock.fixed(TODAY.atStartOfDay(io.ispflow.shared.Nairobi.ZONE).toInstant(), io.ispflow.shared.Nairobi.ZONE);
         var run = new MonthlyInvoiceRun(monthly, singletonWork, clock, true);
         HeldSingletonWork otherRun = HeldSingletonWork.start(singletonWork, MonthlyInvoiceRun.LOCK, () -> { });
 
