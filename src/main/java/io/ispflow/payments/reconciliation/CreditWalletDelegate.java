@@ -60,7 +60,7 @@ class CreditWalletDelegate implements JavaDelegate {
             execution.setVariable(RECEIPT_NUMBER, payment.receiptNumber());
             stkRequests.completed(checkoutRequestId(execution), stored, receipt);
             events.publishEvent(new PaymentCredited(TenantContext.requireCompanyId(), payment.clientId(), payment.id(),
-                    payment.amount(), payment.receiptNumber(), (String) execution.getVariable(CHANNEL),
+                    payment.amount(), payment.receiptNumber(), channel(execution),
                     paidBy(execution)));
         } catch (DuplicatePayment e) {
             throw new BpmnError(ALREADY_CREDITED, e.getMessage());

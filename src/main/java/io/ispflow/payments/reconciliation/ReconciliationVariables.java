@@ -68,6 +68,10 @@ public final class ReconciliationVariables {
         }
     }
 
+    static String channel(VariableScope scope) {
+        return text(scope, CHANNEL).orElseThrow(() -> new IllegalStateException("no channel"));
+    }
+
     static boolean isBank(VariableScope scope) {
         return BANK.equals(scope.getVariable(CHANNEL));
     }
