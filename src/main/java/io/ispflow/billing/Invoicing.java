@@ -107,6 +107,17 @@ public class Invoicing {
         return allocations;
     }
 
+    /** What a payment settled, invoice by invoice, in the order it was settled. */
+    @Transactional(readOnly = true)
+    public List<Allocation> allocationsOf(UUID paymentId) {
+        return jdbc.query("""
+                select i.id, i.invoice_number, a.amount, i.status = 'paid' as settled
+                from payment_allocations a join invoices i on i.id = a.invoice_id
+                where a.payment_id = ? order by a.created_at, i.invoice_number""",
+                (rs, n) -> new Allocation(rs.getObject("id", UUID.class), rs.getString("invoice_number"),
+                        rs.getBigDecimal("amount"), rs.getBoolean("settled")), paymentId);
+    }
+
     /** What one settlement paid on one invoice. */
     public record Allocation(UUID invoiceId, String invoiceNumber, BigDecimal amount, boolean invoiceSettled) {
     }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.ispflow.billing.DocumentNumbers;
+import io.ispflow.billing.Invoicing;
 import io.ispflow.billing.Posting;
 import io.ispflow.billing.WalletCredits;
 import io.ispflow.billing.WalletLedger;
@@ -33,12 +34,15 @@ public class Payments {
     private final WalletCredits wallet;
     private final WalletLedger ledger;
     private final DocumentNumbers numbers;
+    private final Invoicing invoicing;
 
-    Payments(JdbcTemplate jdbc, WalletCredits wallet, WalletLedger ledger, DocumentNumbers numbers) {
+    Payments(JdbcTemplate jdbc, WalletCredits wallet, WalletLedger ledger, DocumentNumbers numbers,
+            Invoicing invoicing) {
         this.jdbc = jdbc;
         this.wallet = wallet;
         this.ledger = ledger;
         this.numbers = numbers;
+        this.invoicing = invoicing;
     }
 
     @Transactional(noRollbackFor = {DuplicatePayment.class, PossiblySamePayment.class})
@@ -144,6 +148,17 @@ public class Payments {
         return Optional.empty();
     }
 
+    /** Whether a payment with this M-PESA receipt or bank reference was credited already. */
+    @Transactional(readOnly = true)
+    public boolean alreadyCredited(Optional<String> mpesaReceiptNumber, Optional<String> bankReference) {
+        return mpesaReceiptNumber.isPresent() && Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from payments where mpesa_receipt_number = ?)", Boolean.class,
+                mpesaReceiptNumber.get()))
+                || bankReference.isPresent() && Boolean.TRUE.equals(jdbc.queryForObject("""
+                        select exists (select 1 from payments where payment_method = 'bank' and reference_number = ?)""",
+                        Boolean.class, bankReference.get()));
+    }
+
     /** A person found that a payment told with one key is the credited one: it gets the other key. */
     @Transactional
     public void joinKeys(UUID creditedPaymentId, String checkoutRequestId, String mpesaReceiptNumber) {
@@ -173,10 +188,8 @@ public class Payments {
     }
 
     private Payment withSettlements(Payment payment) {
-        List<Payment.Settled> settled = jdbc.query("""
-                select i.invoice_number, a.amount from payment_allocations a join invoices i on i.id = a.invoice_id
-                where a.payment_id = ? order by a.created_at, i.invoice_number""",
-                (rs, n) -> new Payment.Settled(rs.getString(1), rs.getBigDecimal(2)), payment.id());
+        List<Payment.Settled> settled = invoicing.allocationsOf(payment.id()).stream()
+                .map(allocation -> new Payment.Settled(allocation.invoiceNumber(), allocation.amount())).toList();
         return new Payment(payment.id(), payment.receiptNumber(), payment.clientId(), payment.amount(),
                 payment.method(), payment.status(), payment.reference(), payment.mpesaReceiptNumber(),
                 payment.payerPhone(), payment.paidAt(), payment.recordedBy(), settled);

@@ -1,8 +1,8 @@
 /**
  * Technical glue every business module stands on: the embedded PostgreSQL, the tenant context and
  * PostgreSQL row-level security, HTTP security and RFC 9457 problem details, the Camunda engine
- * configuration and the deployment of {@code processes/}, {@code dmn/} and {@code forms/}, and the
- * cluster-wide lock registry.
+ * configuration and the deployment of {@code processes/}, {@code dmn/} and {@code forms/}, the
+ * cluster-wide lock registry, and the dispatcher of the modules' inbox tables.
  *
  * <p>Open so that business modules may use its sub-packages; it never depends on a business module.
  */

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.JobQuery;
 import org.springframework.stereotype.Component;
 
-import io.ispflow.payments.process.InboxDispatcher;
+import io.ispflow.platform.inbox.InboxDispatcher;
 
 /**
  * Runs due jobs as the job executor would (it is off in tests), until the selection has none left;

@@ -17,7 +17,7 @@ import io.ispflow.payments.ReceivePayment;
 import io.ispflow.payments.UpdateMpesaSettings;
 import io.ispflow.payments.integration.StkQueryAnswer;
 import io.ispflow.payments.mpesa.MpesaCallbackInbox;
-import io.ispflow.payments.process.InboxDispatcher;
+import io.ispflow.platform.inbox.InboxDispatcher;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.support.TestCompanies.TestCompany;
 

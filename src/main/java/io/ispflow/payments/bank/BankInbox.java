@@ -28,7 +28,7 @@ import io.ispflow.clients.ClientDirectory;
 import io.ispflow.payments.intake.CallbackRefused;
 import io.ispflow.payments.intake.IntakeRefusals;
 import io.ispflow.payments.intake.ProviderFields;
-import io.ispflow.payments.process.InboxDispatcher;
+import io.ispflow.platform.inbox.InboxDispatcher;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.platform.secrets.SecretBox;
 import io.ispflow.shared.Msisdn;

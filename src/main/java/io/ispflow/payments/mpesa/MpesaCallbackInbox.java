@@ -15,7 +15,7 @@ import io.ispflow.payments.Payments;
 import io.ispflow.payments.intake.CallbackRefused;
 import io.ispflow.payments.intake.IntakeRefusals;
 import io.ispflow.payments.integration.StkQueryAnswer;
-import io.ispflow.payments.process.InboxDispatcher;
+import io.ispflow.platform.inbox.InboxDispatcher;
 import io.ispflow.platform.TenantContext;
 
 /**

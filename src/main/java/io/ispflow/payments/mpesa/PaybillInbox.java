@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import io.ispflow.clients.ClientDirectory;
 import io.ispflow.payments.intake.CallbackRefused;
 import io.ispflow.payments.intake.IntakeRefusals;
-import io.ispflow.payments.process.InboxDispatcher;
+import io.ispflow.platform.inbox.InboxDispatcher;
 
 /**
  * Paybill payments made from the phone menu (Daraja C2B). Validation lets M-PESA turn away a payment

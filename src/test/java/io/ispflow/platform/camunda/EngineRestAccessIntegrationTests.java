@@ -58,7 +58,7 @@ class EngineRestAccessIntegrationTests {
         return Map.of("variables", Map.of(
                 "callbackId", Map.of("value", java.util.UUID.randomUUID().toString()),
                 "channel", Map.of("value", "bank"),
-                "resultCode", Map.of("value", "0"),
+                "outcome", Map.of("value", "paid"),
                 "amount", Map.of("value", "1000000.00"),
                 "bankReference", Map.of("value", "FT-INVENTED"),
                 "accountReference", Map.of("value", client.accountNumber())));

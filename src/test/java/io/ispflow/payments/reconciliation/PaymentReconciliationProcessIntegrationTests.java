@@ -1,10 +1,13 @@
-package io.ispflow.payments.process;
+package io.ispflow.payments.reconciliation;
 
+import static io.ispflow.payments.reconciliation.ReconciliationVariables.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -24,10 +27,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.ispflow.billing.Invoicing;
 import io.ispflow.billing.NewInvoice;
 import io.ispflow.clients.ClientDetails;
+import io.ispflow.clients.ClientDirectory;
+import io.ispflow.clients.ClientLifecycle;
+import io.ispflow.clients.ClientStatus;
 import io.ispflow.payments.mpesa.MpesaCallbackInbox;
 import io.ispflow.payments.MpesaSettings;
 import io.ispflow.payments.UpdateMpesaSettings;
 import io.ispflow.platform.TenantScope;
+import io.ispflow.platform.inbox.InboxDispatcher;
 import io.ispflow.shared.StaffRole;
 import io.ispflow.support.DueJobs;
 import io.ispflow.support.FullProcessCoverage;
@@ -71,6 +78,10 @@ class PaymentReconciliationProcessIntegrationTests {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    ClientDirectory clients;
+    @Autowired
+    ClientLifecycle lifecycle;
 
     TestCompany acme;
     ClientDetails client;
@@ -111,8 +122,8 @@ class PaymentReconciliationProcessIntegrationTests {
     ProcessInstance deliver(String body) {
         UUID callbackId = inbox.acceptStkCallback(token, body, "127.0.0.1");
         dispatcher.dispatchPending();
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey("paymentReconciliation")
-                .variableValueEquals("callbackId", callbackId.toString()).singleResult();
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .variableValueEquals(CALLBACK_ID, callbackId.toString()).singleResult();
     }
 
     void runJobs(ProcessInstance process) {
@@ -151,16 +162,19 @@ class PaymentReconciliationProcessIntegrationTests {
         UUID stored = storedPaybillPayment(mpesaReceipt, "100.00", client.accountNumber());
 
         for (var forged : java.util.List.of(
-                Map.<String, Object>of("callbackId", UUID.randomUUID().toString(), "channel", "mpesa_c2b",
-                        "resultCode", "0", "mpesaReceiptNumber", receipt(), "amount", "50000.00",
-                        "accountReference", client.accountNumber()),
-                Map.<String, Object>of("callbackId", stored.toString(), "channel", "mpesa_c2b", "resultCode", "0",
-                        "mpesaReceiptNumber", mpesaReceipt, "amount", "50000.00",
-                        "accountReference", client.accountNumber()),
-                Map.<String, Object>of("callbackId", stored.toString(), "channel", "bank", "resultCode", "0",
-                        "bankReference", "FT-FORGED", "amount", "100.00", "accountReference", client.accountNumber()))) {
+                Map.<String, Object>of(CALLBACK_ID, UUID.randomUUID().toString(), CHANNEL, MPESA_PAYBILL,
+                        OUTCOME, PAID, RECEIPT, receipt(), AMOUNT, "50000.00",
+                        ACCOUNT_REFERENCE, client.accountNumber()),
+                Map.<String, Object>of(CALLBACK_ID, stored.toString(), CHANNEL, MPESA_PAYBILL, OUTCOME, PAID,
+                        RECEIPT, mpesaReceipt, AMOUNT, "50000.00",
+                        ACCOUNT_REFERENCE, client.accountNumber()),
+                Map.<String, Object>of(CALLBACK_ID, stored.toString(), CHANNEL, BANK, OUTCOME, PAID,
+                        BANK_REFERENCE, "FT-FORGED", AMOUNT, "100.00", ACCOUNT_REFERENCE, client.accountNumber()),
+                Map.<String, Object>of(CALLBACK_ID, stored.toString(), CHANNEL, MPESA_PAYBILL, OUTCOME, FAILED,
+                        RESULT_CODE, "1032", RECEIPT, mpesaReceipt, AMOUNT, "100.00",
+                        ACCOUNT_REFERENCE, client.accountNumber()))) {
             ProcessInstance process = tenantScope.callAs(acme.id(), () -> runtimeService
-                    .createProcessInstanceByKey("paymentReconciliation").setVariables(forged).execute());
+                    .createProcessInstanceByKey(PROCESS_KEY).setVariables(forged).execute());
             runJobs(process);
 
             assertThat(process).isEnded().hasPassed("Boundary_NotOnRecord", "End_NotOnRecord")
@@ -171,7 +185,7 @@ class PaymentReconciliationProcessIntegrationTests {
         Long recorded = tenantScope.callPlatformWide(() -> transactions.execute(tx -> jdbc.queryForObject("""
                 select count(*) from security_events where kind = 'reconciliation_not_on_record'
                 and isp_company_id = ? and detail like ?""", Long.class, acme.id(), "%" + stored + "%")));
-        assertThat(recorded).isEqualTo(2);
+        assertThat(recorded).isEqualTo(3);
     }
 
     @Test
@@ -211,10 +225,10 @@ class PaymentReconciliationProcessIntegrationTests {
 
     @Test
     void eachFailureCodeIsExplained() {
-        assertThat(ReconciliationSteps.plainWords("1037")).contains("could not be reached");
-        assertThat(ReconciliationSteps.plainWords("2001")).contains("PIN was wrong");
-        assertThat(ReconciliationSteps.plainWords("1")).contains("balance was not enough");
-        assertThat(ReconciliationSteps.plainWords("SFC_IC0003")).contains("could not complete");
+        assertThat(MpesaResultTexts.plainWords("1037")).contains("could not be reached");
+        assertThat(MpesaResultTexts.plainWords("2001")).contains("PIN was wrong");
+        assertThat(MpesaResultTexts.plainWords("1")).contains("balance was not enough");
+        assertThat(MpesaResultTexts.plainWords("SFC_IC0003")).contains("could not complete");
     }
 
     @Test
@@ -236,10 +250,10 @@ class PaymentReconciliationProcessIntegrationTests {
         runJobs(deliver(callback(prompted("200.00"), 0, "200.00", mpesaReceipt)));
 
         ProcessInstance raced = tenantScope.callAs(acme.id(), () -> runtimeService
-                .createProcessInstanceByKey("paymentReconciliation").startBeforeActivity("Task_CreditWallet")
-                .setVariables(Map.of("callbackId", storedRowOf(mpesaReceipt).toString(), "resultCode", "0",
-                        "mpesaReceiptNumber", mpesaReceipt, "amount", "200.00", "clientId", client.id().toString(),
-                        "duplicate", false))
+                .createProcessInstanceByKey(PROCESS_KEY).startBeforeActivity("Task_CreditWallet")
+                .setVariables(Map.of(CALLBACK_ID, storedRowOf(mpesaReceipt).toString(), OUTCOME, PAID,
+                        RECEIPT, mpesaReceipt, AMOUNT, "200.00", CLIENT_ID, client.id().toString(),
+                        DUPLICATE, false))
                 .execute());
 
         assertThat(raced).isEnded().hasPassed("Boundary_AlreadyCredited", "End_DuplicateIgnored");
@@ -251,22 +265,22 @@ class PaymentReconciliationProcessIntegrationTests {
         String mpesaReceipt = receipt();
         UUID stored = storedPaybillPayment(mpesaReceipt, "1000.00", "NO-SUCH");
         ProcessInstance process = tenantScope.callAs(acme.id(), () -> runtimeService
-                .createProcessInstanceByKey("paymentReconciliation")
-                .setVariables(Map.of("callbackId", stored.toString(), "channel", "mpesa_c2b",
-                        "resultCode", "0", "mpesaReceiptNumber", mpesaReceipt, "amount", "1000.00",
-                        "phone", "+254799000111", "accountReference", "NO-SUCH"))
+                .createProcessInstanceByKey(PROCESS_KEY)
+                .setVariables(Map.of(CALLBACK_ID, stored.toString(), CHANNEL, MPESA_PAYBILL,
+                        OUTCOME, PAID, RECEIPT, mpesaReceipt, AMOUNT, "1000.00",
+                        PHONE, "+254799000111", ACCOUNT_REFERENCE, "NO-SUCH"))
                 .execute());
         runJobs(process);
         assertThat(process).isWaitingAt("Task_AssignUnmatched");
         var task = taskService.createTaskQuery().processInstanceId(process.getId()).singleResult();
         assertThat(task).hasCandidateGroup("billing_finance");
 
-        onboarding.complete(task, acme, StaffRole.BILLING_FINANCE, Map.of("clientAccountNumber", "999999"));
+        onboarding.complete(task, acme, StaffRole.BILLING_FINANCE, Map.of(CLIENT_ACCOUNT_NUMBER, "999999"));
         assertThat(process).isWaitingAt("Task_AssignUnmatched");
-        assertThat((String) runtimeService.getVariable(process.getId(), "matchProblem")).contains("999999");
+        assertThat((String) runtimeService.getVariable(process.getId(), MATCH_PROBLEM)).contains("999999");
 
         task = taskService.createTaskQuery().processInstanceId(process.getId()).singleResult();
-        onboarding.complete(task, acme, StaffRole.BILLING_FINANCE, Map.of("clientAccountNumber", client.accountNumber()));
+        onboarding.complete(task, acme, StaffRole.BILLING_FINANCE, Map.of(CLIENT_ACCOUNT_NUMBER, client.accountNumber()));
         runJobs(process);
 
         assertThat(process).isEnded().hasPassed("Task_LookUpAssignedAccount", "Task_CreditWallet");
@@ -278,14 +292,46 @@ class PaymentReconciliationProcessIntegrationTests {
         for (String status : new String[] {"approved", "active", "suspended"}) {
             sql("update clients set status = ? where id = ?", status, client.id());
         }
-        ProcessInstance process = deliver(callback(prompted("1000.00"), 0, "1000.00", receipt()));
+        String mpesaReceipt = receipt();
+        ProcessInstance process = deliver(callback(prompted("1000.00"), 0, "1000.00", mpesaReceipt));
 
         runJobs(process);
 
-        assertThat(process).isEnded().hasPassed("Task_Reactivate", "Task_SendReceipt");
-        assertThat(count("select count(*) from clients where id = ? and status = 'active'", client.id())).isEqualTo(1);
+        assertThat(process).isEnded().hasPassed("Task_CreditWallet", "Task_SendReceipt");
+        // clients decide on PaymentCredited, after the credit committed
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(statusOf(client))
+                .isEqualTo(ClientStatus.ACTIVE));
+        var reactivation = tenantScope.callAs(acme.id(), () -> lifecycle.history(client.id())).stream()
+                .filter(change -> change.to() == ClientStatus.ACTIVE && change.from() == ClientStatus.SUSPENDED)
+                .toList();
+        assertThat(reactivation).singleElement().satisfies(change -> {
+            assertThat(change.changedBy()).isEqualTo("payments");
+            assertThat(change.reason()).isEqualTo("Paid: M-PESA " + mpesaReceipt);
+        });
         assertThat(count("select count(*) from network_events where client_id = ? and event_type = 'service_reactivated'",
                 client.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aSuspendedClientWhoStillOwesStaysSuspended() {
+        for (String status : new String[] {"approved", "active", "suspended"}) {
+            sql("update clients set status = ? where id = ?", status, client.id());
+        }
+        ProcessInstance process = deliver(callback(prompted("400.00"), 0, "400.00", receipt()));
+
+        runJobs(process);
+
+        assertThat(process).isEnded().hasPassed("Task_CreditWallet", "Task_SendReceipt");
+        String published = "select count(*) from event_publication where event_type like '%PaymentCredited'"
+                + " and serialized_event like ?";
+        assertThat(count(published, "%" + client.id() + "%")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(published + " and completion_date is null",
+                "%" + client.id() + "%") == 0);
+        assertThat(statusOf(client)).isEqualTo(ClientStatus.SUSPENDED);
+    }
+
+    ClientStatus statusOf(ClientDetails someone) {
+        return tenantScope.callAs(acme.id(), () -> clients.find(someone.id()).orElseThrow().status());
     }
 
     /** A push confirmed by a status query (no receipt) after a paybill payment of the same amount. */
@@ -294,7 +340,7 @@ class PaymentReconciliationProcessIntegrationTests {
         ProcessInstance process = paymentsFixture.possibleDoublePayment(acme, client, "1000.00", paybillReceipt);
         assertThat(process).isWaitingAt("Task_ReviewPossibleDouble");
         assertThat(task(process)).hasCandidateGroup("billing_finance");
-        assertThat((String) runtimeService.getVariable(process.getId(), "possiblySameMpesaReceipt"))
+        assertThat((String) runtimeService.getVariable(process.getId(), POSSIBLY_SAME_MPESA_RECEIPT))
                 .isEqualTo(paybillReceipt);
         return process;
     }
@@ -303,12 +349,12 @@ class PaymentReconciliationProcessIntegrationTests {
     void financeJoinsAPaymentToldTwiceToTheOneCredited() {
         ProcessInstance process = queriedPushAfterAPaybillPaymentOfTheSameAmount();
 
-        onboarding.complete(task(process), acme, StaffRole.BILLING_FINANCE, Map.of("sameMoney", "same"));
+        onboarding.complete(task(process), acme, StaffRole.BILLING_FINANCE, Map.of(SAME_MONEY, "same"));
 
         assertThat(process).isEnded().hasPassed("Task_JoinToCredited", "End_JoinedToCredited");
         assertThat(count("select count(*) from payments where client_id = ?", client.id())).isEqualTo(1);
         assertThat(count("select count(*) from payments where client_id = ? and reference_number = ?", client.id(),
-                historyVariable(process, "checkoutRequestId"))).as("the push joined to the paybill payment").isEqualTo(1);
+                historyVariable(process, CHECKOUT_REQUEST_ID))).as("the push joined to the paybill payment").isEqualTo(1);
         assertThat(count("select count(*) from mpesa_stk_requests where client_id = ? and status = 'completed'",
                 client.id())).isEqualTo(1);
     }
@@ -317,7 +363,7 @@ class PaymentReconciliationProcessIntegrationTests {
     void financeCreditsASeparatePaymentAsWell() {
         ProcessInstance process = queriedPushAfterAPaybillPaymentOfTheSameAmount();
 
-        onboarding.complete(task(process), acme, StaffRole.BILLING_FINANCE, Map.of("sameMoney", "separate"));
+        onboarding.complete(task(process), acme, StaffRole.BILLING_FINANCE, Map.of(SAME_MONEY, "separate"));
         runJobs(process);
 
         assertThat(process).isEnded().hasPassed("Task_CreditWallet", "Task_SendReceipt", "End_PaymentReconciled");
