@@ -37,12 +37,6 @@ class TableOwnershipTests {
             "\\balter\\s+table\\s+(?:if\\s+exists\\s+)?([a-z_][a-z0-9_]*)\\s+rename\\s+to\\s+([a-z_][a-z0-9_]*)",
             Pattern.CASE_INSENSITIVE);
 
-    /**
-     * Payments code that still names other modules' tables, while that module is being reworked
-     * (file under {@code payments/} → tables). Remove entries as they move behind the owners' APIs.
-     */
-    private static final Map<String, Set<String>> TOLERATED = Map.of(
-            "payments/Payments.java", Set.of("invoices", "payment_allocations"));
 
     @Test
     void everyTableOfTheMigrationsHasExactlyOneOwner() throws Exception {
@@ -65,8 +59,7 @@ class TableOwnershipTests {
             for (Path file : javaFiles(MAIN.resolve(module))) {
                 String name = MAIN.relativize(file).toString().replace('\\', '/');
                 for (String table : TableMentions.in(Files.readString(file), ownerOf.keySet())) {
-                    boolean tolerated = TOLERATED.getOrDefault(name, Set.of()).contains(table);
-                    if (!ownerOf.get(table).equals(module) && !tolerated) {
+                    if (!ownerOf.get(table).equals(module)) {
                         violations.add(name + " names " + table + ", owned by " + ownerOf.get(table));
                     }
                 }

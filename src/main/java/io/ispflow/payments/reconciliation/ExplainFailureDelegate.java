@@ -2,13 +2,17 @@ package io.ispflow.payments.reconciliation;
 
 import static io.ispflow.payments.reconciliation.ReconciliationVariables.*;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.clients.ClientDirectory;
-import io.ispflow.messaging.Notifier;
+import io.ispflow.messaging.ClientMessages;
+import io.ispflow.messaging.MessagePurpose;
+import io.ispflow.shared.Msisdn;
 
 /** Tells the payer, in plain words, why nothing was paid. */
 @Component
@@ -17,25 +21,24 @@ class ExplainFailureDelegate implements JavaDelegate {
     private final StoredPayments storedPayments;
     private final StkRequests stkRequests;
     private final ClientDirectory clients;
-    private final Notifier notifier;
+    private final ClientMessages messages;
 
     ExplainFailureDelegate(StoredPayments storedPayments, StkRequests stkRequests, ClientDirectory clients,
-            Notifier notifier) {
+            ClientMessages messages) {
         this.storedPayments = storedPayments;
         this.stkRequests = stkRequests;
         this.clients = clients;
-        this.notifier = notifier;
+        this.messages = messages;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         stkRequests.failed(checkoutRequestId(execution), storedPayments.onRecord(execution));
         var client = stkRequests.promptedClient(checkoutRequestId(execution)).flatMap(clients::find);
-        phone(execution).or(() -> client.map(ClientDetails::phone)).ifPresent(to -> notifier.textClient(
-                client.map(ClientDetails::id).orElse(null), to, "payment_failed",
-                "Your M-PESA payment did not go through: "
-                        + MpesaResultTexts.plainWords(resultCode(execution).orElse(null))
-                        + " Nothing was charged. Please try again."));
+        phone(execution).or(() -> client.map(ClientDetails::phone)).filter(Msisdn::isValid)
+                .ifPresent(to -> messages.text(client.map(ClientDetails::id).orElse(null), Msisdn.parse(to),
+                        MessagePurpose.PAYMENT_FAILED,
+                        Map.of("reason", MpesaResultTexts.plainWords(resultCode(execution).orElse(null)))));
         storedPayments.markProcessed(execution);
     }
 }
