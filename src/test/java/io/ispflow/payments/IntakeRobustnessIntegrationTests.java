@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.clients.ClientDetails;
-import io.ispflow.payments.bank.BankInbox;
+import io.ispflow.payments.bank.BankSignature;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
 import io.ispflow.support.Api;
@@ -89,7 +89,7 @@ class IntakeRobustnessIntegrationTests extends DarajaPeer {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("X-Bank-Timestamp", Long.toString(now));
-        headers.set("X-Bank-Signature", HexFormat.of().formatHex(BankInbox.sign(SECRET, Long.toString(now), body)));
+        headers.set("X-Bank-Signature", HexFormat.of().formatHex(BankSignature.sign(SECRET, Long.toString(now), body)));
         return http.postForEntity(bankPath, new HttpEntity<>(body, headers), String.class);
     }
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.ispflow.payments.intake.ProviderFields;
+import io.ispflow.payments.callbacks.ProviderFields;
 
 /**
  * A payment made from the M-PESA menu to the company's paybill, as Daraja's C2B validation and
@@ -13,7 +13,7 @@ import io.ispflow.payments.intake.ProviderFields;
  * deliveries, so both are read. The MSISDN is masked (v2) or hashed (v1) and is kept only as sent;
  * the payer is identified by the account number typed ({@code BillRefNumber}).
  */
-public record PaybillPayment(String transactionId, String transactionTime, BigDecimal amount, String shortCode,
+record PaybillPayment(String transactionId, String transactionTime, BigDecimal amount, String shortCode,
         String billReference, String maskedMsisdn, String payerName) {
 
     /**

@@ -2,8 +2,8 @@ package io.ispflow.payments.web;
 
 import org.springframework.web.bind.annotation.PostMapping;
 
-import io.ispflow.payments.MpesaCollections;
-import io.ispflow.payments.integration.PaybillRegistration;
+import io.ispflow.payments.mpesa.MpesaCollections;
+import io.ispflow.payments.mpesa.PaybillRegistration;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import io.ispflow.payments.MpesaConfiguration;
-import io.ispflow.payments.MpesaSettings;
-import io.ispflow.payments.UpdateMpesaSettings;
+import io.ispflow.payments.mpesa.MpesaConfiguration;
+import io.ispflow.payments.mpesa.MpesaSettings;
+import io.ispflow.payments.mpesa.UpdateMpesaSettings;
 
 /** The company's M-PESA paybill and Daraja credentials; secrets go in, never out. */
 @RestController

@@ -28,8 +28,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.ispflow.payments.MpesaCollections;
-import io.ispflow.payments.StkPushRequested;
+import io.ispflow.payments.mpesa.MpesaCollections;
+import io.ispflow.payments.mpesa.StkPushRequested;
 import io.ispflow.payments.Payment;
 import io.ispflow.payments.PaymentMethod;
 import io.ispflow.payments.PaymentNotFound;
