@@ -32,8 +32,8 @@ import io.ispflow.support.DarajaPeer;
 import io.ispflow.support.DueJobs;
 import io.ispflow.support.IntegrationTest;
 import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.TestCompanies;
 import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.support.TestCompanies;
 
 /**
  * The bank's signed calls (Family Bank collections shape): account validation and payment

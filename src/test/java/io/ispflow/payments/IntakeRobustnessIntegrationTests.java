@@ -27,8 +27,8 @@ import io.ispflow.support.Api;
 import io.ispflow.support.DarajaPeer;
 import io.ispflow.support.IntegrationTest;
 import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.TestCompanies;
 import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.support.TestCompanies;
 
 /**
  * Whatever reaches a provider intake (any body, type, length or encoding) is answered with a 4xx in the

@@ -26,8 +26,8 @@ import io.ispflow.payments.mpesa.UpdateMpesaSettings;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.support.IntegrationTest;
 import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.TestCompanies;
 import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.support.TestCompanies;
 
 /** Daraja's STK callbacks: stored once and acknowledged; anything forged or odd is refused and logged. */
 @IntegrationTest

@@ -38,7 +38,7 @@ public class MpesaCollections {
      * @throws io.ispflow.payments.mpesa.DarajaRejected when M-PESA refuses the request
      */
     @Transactional
-    public StkPushRequested stkPush(UUID clientId, BigDecimal amount, Msisdn phone, String requestedBy) {
+    public PendingStkPush stkPush(UUID clientId, BigDecimal amount, Msisdn phone, String requestedBy) {
         var client = clients.find(clientId).orElseThrow(() -> new ClientNotFound(clientId));
         var credentials = settings.credentials().orElseThrow(MpesaNotConfigured::new);
         String token = settings.callbackToken().orElseThrow(MpesaNotConfigured::new);
@@ -52,7 +52,7 @@ public class MpesaCollections {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 id, accepted.checkoutRequestId(), accepted.merchantRequestId(), clientId, "+" + payer, amount,
                 client.accountNumber(), requestedBy, TenantContext.requireCompanyId());
-        return new StkPushRequested(id, accepted.checkoutRequestId(), clientId, "+" + payer, amount,
+        return new PendingStkPush(id, accepted.checkoutRequestId(), clientId, "+" + payer, amount,
                 client.accountNumber(), "pending", accepted.customerMessage());
     }
 

@@ -30,8 +30,8 @@ import io.ispflow.support.DarajaPeer;
 import io.ispflow.support.DueJobs;
 import io.ispflow.support.IntegrationTest;
 import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.TestCompanies;
 import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.support.TestCompanies;
 
 /**
  * Pushes whose callback is late are asked about with Daraja's STK query, and whatever arrives in

@@ -18,8 +18,8 @@ import io.ispflow.platform.secrets.SecretBox;
 import io.ispflow.shared.StaffRole;
 import io.ispflow.support.Api;
 import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.TestCompanies;
 import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.support.TestCompanies;
 
 /** M-PESA secrets go in encrypted and never come out of the API. */
 @IntegrationTest
