@@ -5,9 +5,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.payments.callbacks.CallbackTokens;
 import io.ispflow.platform.TenantContext;
@@ -26,15 +24,11 @@ public class BankSettings {
     private final JdbcTemplate jdbc;
     private final SecretBox secrets;
     private final TenantScope tenantScope;
-    private final TransactionTemplate readOnly;
 
-    BankSettings(JdbcTemplate jdbc, SecretBox secrets, TenantScope tenantScope,
-            PlatformTransactionManager transactionManager) {
+    BankSettings(JdbcTemplate jdbc, SecretBox secrets, TenantScope tenantScope) {
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.tenantScope = tenantScope;
-        this.readOnly = new TransactionTemplate(transactionManager);
-        this.readOnly.setReadOnly(true);
     }
 
     /** Saves the settings; a null or blank secret keeps the one stored (a new account needs one). */
@@ -70,11 +64,12 @@ public class BankSettings {
     }
 
     /** The active account whose notification path carries this token, of whichever company. */
+    @Transactional(readOnly = true)
     Optional<BankAccount> activeAccount(String token) {
-        return tenantScope.callPlatformWide(() -> readOnly.execute(status -> jdbc.query("""
+        return tenantScope.callPlatformWide(() -> jdbc.query("""
                 select isp_company_id, collection_account, signing_secret from bank_settings
                 where callback_token = ? and is_active""",
                 (rs, n) -> new BankAccount(rs.getObject(1, UUID.class), rs.getString(2),
-                        secrets.decrypt(rs.getString(3))), token).stream().findFirst()));
+                        secrets.decrypt(rs.getString(3))), token).stream().findFirst());
     }
 }

@@ -22,7 +22,7 @@ import io.ispflow.platform.security.SecurityEvents;
 public class IntakeRefusals {
 
     /** Providers' messages are a few hundred bytes; anything far larger is not one. */
-    public static final int MAX_BODY_BYTES = 16 * 1024;
+    static final int MAX_BODY_BYTES = 16 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SecurityEvents securityEvents;
