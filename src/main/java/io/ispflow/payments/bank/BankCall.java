@@ -1,5 +1,8 @@
 package io.ispflow.payments.bank;
 
+import static io.ispflow.payments.callbacks.ProviderFields.text;
+import static io.ispflow.payments.callbacks.ProviderFields.truncate;
+
 import java.math.BigDecimal;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,17 +38,5 @@ record BankCall(String action, String collectionAccount, String identifier, Stri
     boolean isCompletePayment() {
         return reference != null && reference.length() <= 64 && customer != null && customer.length() <= 64
                 && amount != null;
-    }
-
-    private static String text(JsonNode json, String field) {
-        JsonNode value = json.path(field);
-        if (!value.isValueNode() || value.isNull() || value.asText().isBlank()) {
-            return null;
-        }
-        return value.asText().trim();
-    }
-
-    private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -41,6 +41,20 @@ public final class ProviderFields {
         return Optional.of(amount.setScale(2, java.math.RoundingMode.UNNECESSARY));
     }
 
+    /** A field's value as trimmed text; null when it is absent, null, not a value, or blank. */
+    public static String text(JsonNode json, String field) {
+        JsonNode value = json.path(field);
+        if (!value.isValueNode() || value.isNull() || value.asText().isBlank()) {
+            return null;
+        }
+        return value.asText().trim();
+    }
+
+    /** An optional text cut to what a column of {@code maxLength} characters stores. */
+    public static String truncate(String value, int maxLength) {
+        return value == null || value.length() <= maxLength ? value : value.substring(0, maxLength);
+    }
+
     /** Whether an optional text fits a column of {@code maxLength} characters. */
     public static boolean fits(String value, int maxLength) {
         return value == null || value.length() <= maxLength;

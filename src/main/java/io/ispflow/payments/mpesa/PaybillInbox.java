@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import io.ispflow.clients.ClientDirectory;
 import io.ispflow.payments.callbacks.CallbackRefused;
 import io.ispflow.payments.callbacks.IntakeRefusals;
+import io.ispflow.payments.callbacks.ProviderFields;
 import io.ispflow.payments.process.InboxDispatcher;
 
 /**
@@ -89,7 +90,7 @@ class PaybillInbox {
                     on conflict (isp_company_id, mpesa_receipt_number) where kind = 'c2b_confirmation'
                         do update set deliveries = mpesa_callbacks.deliveries + 1
                     returning id, (xmax = 0) as first_delivery""",
-                    payment.transactionId(), amount, truncate(payment.billReference(), 40), body, company);
+                    payment.transactionId(), amount, ProviderFields.truncate(payment.billReference(), 40), body, company);
             UUID id = (UUID) stored.get("id");
             if (Boolean.TRUE.equals(stored.get("first_delivery"))) {
                 dispatcher.wakeUpAfterCommit();
@@ -107,9 +108,5 @@ class PaybillInbox {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 select exists (select 1 from mpesa_settings where ? in (paybill_number, shortcode))""",
                 Boolean.class, shortCode));
-    }
-
-    private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -1,5 +1,7 @@
 package io.ispflow.payments.mpesa;
 
+import static io.ispflow.payments.callbacks.ProviderFields.text;
+
 import java.math.BigDecimal;
 import java.util.Optional;
 
@@ -36,14 +38,5 @@ record PaybillPayment(String transactionId, String transactionTime, BigDecimal a
     /** The amount as it can be credited (positive, whole cents, within M-PESA's limit), if it is one. */
     Optional<BigDecimal> creditableAmount() {
         return ProviderFields.creditable(amount, ProviderFields.MPESA_MAX);
-    }
-
-    private static String text(JsonNode json, String field) {
-        JsonNode value = json.path(field);
-        if (!value.isValueNode() || value.isNull()) {
-            return null;
-        }
-        String text = value.asText().trim();
-        return text.isEmpty() ? null : text;
     }
 }
