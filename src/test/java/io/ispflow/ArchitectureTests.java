@@ -3,7 +3,9 @@ package io.ispflow;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -29,4 +31,11 @@ class ArchitectureTests {
     static final ArchRule sharedKernelHoldsNoBeans = noClasses()
             .that().resideInAPackage("io.ispflow.shared..").and().doNotHaveSimpleName("package-info")
             .should().dependOnClassesThat().resideInAPackage("org.springframework..");
+
+    @ArchTest
+    static final ArchRule paymentPackagesAreFreeOfCycles = slices().matching("io.ispflow.(**)")
+            .that(DescribedPredicate.describe("are payments or a part of it",
+                    slice -> slice.getNamePart(1).matches("payments(\\..*)?")))
+            .should().beFreeOfCycles()
+            .because("a package that needs another which needs it back is one room with two doors");
 }

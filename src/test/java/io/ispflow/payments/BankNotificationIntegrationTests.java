@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.clients.ClientDetails;
-import io.ispflow.payments.bank.BankInbox;
+import io.ispflow.payments.bank.BankSignature;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
 import io.ispflow.support.Api;
@@ -32,8 +32,8 @@ import io.ispflow.support.DarajaPeer;
 import io.ispflow.support.DueJobs;
 import io.ispflow.support.IntegrationTest;
 import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.TestCompanies;
 import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.support.TestCompanies;
 
 /**
  * The bank's signed calls (Family Bank collections shape): account validation and payment
@@ -232,7 +232,7 @@ class BankNotificationIntegrationTests extends DarajaPeer {
     }
 
     ResponseEntity<String> send(String to, String secret, String body, long timestamp) {
-        String signature = HexFormat.of().formatHex(BankInbox.sign(secret, Long.toString(timestamp),
+        String signature = HexFormat.of().formatHex(BankSignature.sign(secret, Long.toString(timestamp),
                 body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return post(to, body, Map.of("X-Bank-Timestamp", Long.toString(timestamp), "X-Bank-Signature", signature));
     }

@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.clients.ClientDetails;
-import io.ispflow.payments.MpesaSettings;
-import io.ispflow.payments.UpdateMpesaSettings;
+import io.ispflow.payments.mpesa.MpesaSettings;
+import io.ispflow.payments.mpesa.UpdateMpesaSettings;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.support.DarajaPayloads;
 import io.ispflow.support.DueJobs;

@@ -20,15 +20,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.clients.ClientDetails;
-import io.ispflow.payments.bank.BankInbox;
+import io.ispflow.payments.bank.BankSignature;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
 import io.ispflow.support.Api;
 import io.ispflow.support.DarajaPeer;
 import io.ispflow.support.IntegrationTest;
 import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.TestCompanies;
 import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.support.TestCompanies;
 
 /**
  * Whatever reaches a provider intake (any body, type, length or encoding) is answered with a 4xx in the
@@ -89,7 +89,7 @@ class IntakeRobustnessIntegrationTests extends DarajaPeer {
         var headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("X-Bank-Timestamp", Long.toString(now));
-        headers.set("X-Bank-Signature", HexFormat.of().formatHex(BankInbox.sign(SECRET, Long.toString(now), body)));
+        headers.set("X-Bank-Signature", HexFormat.of().formatHex(BankSignature.sign(SECRET, Long.toString(now), body)));
         return http.postForEntity(bankPath, new HttpEntity<>(body, headers), String.class);
     }
 

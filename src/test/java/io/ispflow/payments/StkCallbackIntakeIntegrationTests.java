@@ -21,13 +21,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.clients.ClientDetails;
-import io.ispflow.payments.MpesaSettings;
-import io.ispflow.payments.UpdateMpesaSettings;
+import io.ispflow.payments.mpesa.MpesaSettings;
+import io.ispflow.payments.mpesa.UpdateMpesaSettings;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.support.IntegrationTest;
 import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.TestCompanies;
 import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.support.TestCompanies;
 
 /** Daraja's STK callbacks: stored once and acknowledged; anything forged or odd is refused and logged. */
 @IntegrationTest

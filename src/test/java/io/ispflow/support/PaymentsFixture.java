@@ -10,12 +10,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.clients.ClientDetails;
-import io.ispflow.payments.MpesaSettings;
+import io.ispflow.payments.mpesa.MpesaSettings;
 import io.ispflow.payments.PaymentMethod;
 import io.ispflow.payments.Payments;
 import io.ispflow.payments.ReceivePayment;
-import io.ispflow.payments.UpdateMpesaSettings;
-import io.ispflow.payments.integration.StkQueryAnswer;
+import io.ispflow.payments.mpesa.UpdateMpesaSettings;
+import io.ispflow.payments.mpesa.StkQueryAnswer;
 import io.ispflow.payments.mpesa.MpesaCallbackInbox;
 import io.ispflow.platform.inbox.InboxDispatcher;
 import io.ispflow.platform.TenantScope;

@@ -10,9 +10,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.ispflow.payments.MpesaSettings;
-import io.ispflow.payments.integration.DarajaClient;
-import io.ispflow.payments.integration.StkQueryAnswer;
 import io.ispflow.platform.TenantScope;
 
 /**
@@ -24,7 +21,7 @@ import io.ispflow.platform.TenantScope;
  * in the same statement ({@code skip locked}), so several nodes never query the same push at once.
  */
 @Component
-public class LateStkAnswers {
+class LateStkAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(LateStkAnswers.class);
     private static final int BATCH = 50;
@@ -60,7 +57,7 @@ public class LateStkAnswers {
     }
 
     /** Queries every push that is due, of every company; returns how many were queried. */
-    public int queryDuePushes() {
+    int queryDuePushes() {
         List<UUID> companies = transactions.execute(status -> tenantScope.callPlatformWide(() -> jdbc.queryForList(
                 "select isp_company_id from mpesa_settings where is_active", UUID.class)));
         int queried = 0;

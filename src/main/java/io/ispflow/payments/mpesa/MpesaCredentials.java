@@ -1,7 +1,7 @@
 package io.ispflow.payments.mpesa;
 
 /** Decrypted Daraja credentials, for the Daraja client only; {@link #toString()} hides the secrets. */
-public record MpesaCredentials(String shortcode, String consumerKey, String consumerSecret, String passkey,
+record MpesaCredentials(String shortcode, String consumerKey, String consumerSecret, String passkey,
         String environment) {
 
     @Override

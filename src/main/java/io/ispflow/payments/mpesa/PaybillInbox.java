@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import io.ispflow.clients.ClientDirectory;
-import io.ispflow.payments.intake.CallbackRefused;
-import io.ispflow.payments.intake.IntakeRefusals;
+import io.ispflow.payments.callbacks.CallbackRefused;
+import io.ispflow.payments.callbacks.IntakeRefusals;
+import io.ispflow.payments.callbacks.ProviderFields;
 import io.ispflow.platform.inbox.InboxDispatcher;
 
 /**
@@ -19,10 +21,10 @@ import io.ispflow.platform.inbox.InboxDispatcher;
  * same receipt may also arrive as an STK callback: reconciliation credits it once.
  */
 @Service
-public class PaybillInbox {
+class PaybillInbox {
 
-    /** Daraja's validation answer: {@code "0"} accepts, {@code C2B000xx} rejects. */
-    public record Verdict(String resultCode, String resultDesc) {
+    /** Daraja's validation answer: {@code "0"} accepts, {@code C2B000xx} rejects (a string either way). */
+    record Verdict(@JsonProperty("ResultCode") String resultCode, @JsonProperty("ResultDesc") String resultDesc) {
 
         static final Verdict ACCEPTED = new Verdict("0", "Accepted");
 
@@ -47,7 +49,7 @@ public class PaybillInbox {
     }
 
     /** Whether M-PESA should let this payment through (C2B00012 for an unknown account, and so on). */
-    public Verdict validate(String token, String body, String sourceAddress) {
+    Verdict validate(String token, String body, String sourceAddress) {
         UUID company = paths.companyOf(token, "c2b_validation", sourceAddress);
         PaybillPayment payment = read(company, "c2b_validation", body, sourceAddress);
         return refusals.inTransactionOf(company, () -> {
@@ -70,7 +72,7 @@ public class PaybillInbox {
      *
      * @throws CallbackRefused when it is not a confirmation for this company's paybill
      */
-    public UUID confirm(String token, String body, String sourceAddress) {
+    UUID confirm(String token, String body, String sourceAddress) {
         UUID company = paths.companyOf(token, "c2b_confirmation", sourceAddress);
         PaybillPayment payment = read(company, "c2b_confirmation", body, sourceAddress);
         return refusals.inTransactionOf(company, () -> {
@@ -88,7 +90,7 @@ public class PaybillInbox {
                     on conflict (isp_company_id, mpesa_receipt_number) where kind = 'c2b_confirmation'
                         do update set deliveries = mpesa_callbacks.deliveries + 1
                     returning id, (xmax = 0) as first_delivery""",
-                    payment.transactionId(), amount, truncate(payment.billReference(), 40), body, company);
+                    payment.transactionId(), amount, ProviderFields.truncate(payment.billReference(), 40), body, company);
             UUID id = (UUID) stored.get("id");
             if (Boolean.TRUE.equals(stored.get("first_delivery"))) {
                 dispatcher.wakeUpAfterCommit();
@@ -106,9 +108,5 @@ public class PaybillInbox {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 select exists (select 1 from mpesa_settings where ? in (paybill_number, shortcode))""",
                 Boolean.class, shortCode));
-    }
-
-    private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -1,11 +1,13 @@
 package io.ispflow.payments.mpesa;
 
+import static io.ispflow.payments.callbacks.ProviderFields.text;
+
 import java.math.BigDecimal;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.ispflow.payments.intake.ProviderFields;
+import io.ispflow.payments.callbacks.ProviderFields;
 
 /**
  * A payment made from the M-PESA menu to the company's paybill, as Daraja's C2B validation and
@@ -13,7 +15,7 @@ import io.ispflow.payments.intake.ProviderFields;
  * deliveries, so both are read. The MSISDN is masked (v2) or hashed (v1) and is kept only as sent;
  * the payer is identified by the account number typed ({@code BillRefNumber}).
  */
-public record PaybillPayment(String transactionId, String transactionTime, BigDecimal amount, String shortCode,
+record PaybillPayment(String transactionId, String transactionTime, BigDecimal amount, String shortCode,
         String billReference, String maskedMsisdn, String payerName) {
 
     /**
@@ -36,14 +38,5 @@ public record PaybillPayment(String transactionId, String transactionTime, BigDe
     /** The amount as it can be credited (positive, whole cents, within M-PESA's limit), if it is one. */
     Optional<BigDecimal> creditableAmount() {
         return ProviderFields.creditable(amount, ProviderFields.MPESA_MAX);
-    }
-
-    private static String text(JsonNode json, String field) {
-        JsonNode value = json.path(field);
-        if (!value.isValueNode() || value.isNull()) {
-            return null;
-        }
-        String text = value.asText().trim();
-        return text.isEmpty() ? null : text;
     }
 }

@@ -5,17 +5,17 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.ispflow.payments.intake.ProviderFields;
+import io.ispflow.payments.callbacks.ProviderFields;
 
 /**
  * An STK push result as Daraja posts it, read leniently: {@code ResultCode} is a number or a string
  * ({@code "SFC_IC0003"}), metadata items come in any order and may lack a value, and only a successful
  * result has metadata.
  */
-public record StkCallback(String merchantRequestId, String checkoutRequestId, String resultCode, String resultDesc,
+record StkCallback(String merchantRequestId, String checkoutRequestId, String resultCode, String resultDesc,
         BigDecimal amount, String receiptNumber, String phone) {
 
-    public boolean succeeded() {
+    boolean succeeded() {
         return "0".equals(resultCode);
     }
 
@@ -24,7 +24,7 @@ public record StkCallback(String merchantRequestId, String checkoutRequestId, St
      * value cannot be what it claims (an amount that is not a number, a receipt, phone or code longer
      * than any M-PESA issues).
      */
-    public static Optional<StkCallback> read(JsonNode json) {
+    static Optional<StkCallback> read(JsonNode json) {
         JsonNode callback = json.path("Body").path("stkCallback");
         JsonNode resultCode = callback.path("ResultCode");
         if (!callback.isObject() || !callback.path("CheckoutRequestID").isTextual() || !resultCode.isValueNode()

@@ -14,8 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import io.ispflow.payments.BankConfiguration;
-import io.ispflow.payments.BankSettings;
+import io.ispflow.payments.bank.BankConfiguration;
+import io.ispflow.payments.bank.BankSettings;
 
 /** The company's bank collections account and notification signing secret; the secret goes in, never out. */
 @RestController

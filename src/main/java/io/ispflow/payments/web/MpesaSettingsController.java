@@ -1,10 +1,5 @@
 package io.ispflow.payments.web;
 
-import org.springframework.web.bind.annotation.PostMapping;
-
-import io.ispflow.payments.MpesaCollections;
-import io.ispflow.payments.integration.PaybillRegistration;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,15 +9,18 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import io.ispflow.payments.MpesaConfiguration;
-import io.ispflow.payments.MpesaSettings;
-import io.ispflow.payments.UpdateMpesaSettings;
+import io.ispflow.payments.mpesa.MpesaCollections;
+import io.ispflow.payments.mpesa.MpesaConfiguration;
+import io.ispflow.payments.mpesa.MpesaSettings;
+import io.ispflow.payments.mpesa.PaybillRegistration;
+import io.ispflow.payments.mpesa.UpdateMpesaSettings;
 
 /** The company's M-PESA paybill and Daraja credentials; secrets go in, never out. */
 @RestController

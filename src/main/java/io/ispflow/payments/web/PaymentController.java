@@ -28,14 +28,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.ispflow.payments.MpesaCollections;
-import io.ispflow.payments.StkPushRequested;
 import io.ispflow.payments.Payment;
 import io.ispflow.payments.PaymentMethod;
 import io.ispflow.payments.PaymentNotFound;
 import io.ispflow.payments.Payments;
-import io.ispflow.payments.ReceivePayment;
 import io.ispflow.payments.Receipts;
+import io.ispflow.payments.ReceivePayment;
+import io.ispflow.payments.mpesa.MpesaCollections;
+import io.ispflow.payments.mpesa.PendingStkPush;
 import io.ispflow.platform.StaffMember;
 import io.ispflow.shared.Msisdn;
 import io.ispflow.shared.PhoneNumber;
@@ -94,7 +94,7 @@ class PaymentController {
 
     @PostMapping("/mpesa-stk")
     @PreAuthorize(STK_REQUESTERS)
-    ResponseEntity<StkPushRequested> stkPush(@Valid @RequestBody StkPushRequest request,
+    ResponseEntity<PendingStkPush> stkPush(@Valid @RequestBody StkPushRequest request,
             @AuthenticationPrincipal StaffMember me) {
         var requested = mpesa.stkPush(request.clientId(), request.amount(),
                 request.phone() == null || request.phone().isBlank() ? null : Msisdn.parse(request.phone()), me.userId());

@@ -8,9 +8,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.ispflow.payments.DuplicatePayment;
-import io.ispflow.payments.MpesaNotConfigured;
 import io.ispflow.payments.PaymentNotFound;
-import io.ispflow.payments.integration.DarajaRejected;
+import io.ispflow.payments.mpesa.DarajaRejected;
+import io.ispflow.payments.mpesa.MpesaNotConfigured;
 import io.ispflow.platform.web.Problems;
 
 /** Problem details for the payment module's business facts, wherever in the API they surface. */

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.ispflow.payments.bank.BankInbox;
+import io.ispflow.payments.bank.BankSignature;
 import io.ispflow.platform.CompanyHeader;
 import io.ispflow.support.TestCompanies;
 
@@ -83,7 +83,7 @@ record FuzzTarget(String label, String method, String template, String user, Map
         String timestamp = inputs.chance(0.8) ? Long.toString(Instant.now().getEpochSecond()) : headerValue(inputs.text());
         headers.put("X-Bank-Timestamp", timestamp);
         headers.put("X-Bank-Signature", inputs.chance(0.8)
-                ? HexFormat.of().formatHex(BankInbox.sign(bankSecret, timestamp, body.bytes()))
+                ? HexFormat.of().formatHex(BankSignature.sign(bankSecret, timestamp, body.bytes()))
                 : FuzzInputs.encode(inputs.text()));
     }
 

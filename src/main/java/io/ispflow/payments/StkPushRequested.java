@@ -1,9 +1,0 @@
-package io.ispflow.payments;
-
-import java.math.BigDecimal;
-import java.util.UUID;
-
-/** An STK push that M-PESA accepted: the customer has the prompt; the result follows by callback. */
-public record StkPushRequested(UUID id, String checkoutRequestId, UUID clientId, String phone, BigDecimal amount,
-        String accountReference, String status, String customerMessage) {
-}

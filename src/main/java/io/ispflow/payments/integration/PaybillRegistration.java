@@ -1,6 +1,0 @@
-package io.ispflow.payments.integration;
-
-/** The C2B URLs registered with Daraja for a shortcode. */
-public record PaybillRegistration(String shortcode, String confirmationUrl, String validationUrl,
-        String originatorConversationId) {
-}
