@@ -3,7 +3,6 @@ package io.ispflow.payments;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -20,13 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 import io.ispflow.billing.WalletLedger;
 import io.ispflow.clients.ClientDirectory;
 import io.ispflow.platform.TenantContext;
+import io.ispflow.shared.Nairobi;
 import io.ispflow.tenancy.Companies;
 
 /** The PDF receipt of a payment (seed: generate-receipt), with Nairobi dates and KES amounts. */
 @Service
 public class Receipts {
 
-    private static final ZoneId NAIROBI = ZoneId.of("Africa/Nairobi");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
     private static final Font TITLE = new Font(Font.HELVETICA, 16, Font.BOLD);
     private static final Font BOLD = new Font(Font.HELVETICA, 10, Font.BOLD);
@@ -56,7 +55,7 @@ public class Receipts {
         document.add(new Paragraph(" "));
         var table = new PdfPTable(new float[] {2, 3});
         table.setWidthPercentage(100);
-        row(table, "Date", payment.paidAt() == null ? "" : WHEN.format(payment.paidAt().atZone(NAIROBI)) + " (EAT)");
+        row(table, "Date", payment.paidAt() == null ? "" : WHEN.format(payment.paidAt().atZone(Nairobi.ZONE)) + " (EAT)");
         row(table, "Received from", client.name());
         row(table, "Account number", client.accountNumber());
         row(table, "Amount", kes(payment.amount()));

@@ -2,7 +2,6 @@ package io.ispflow.payments.bank;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,12 +11,12 @@ import org.springframework.stereotype.Component;
 
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.clients.ClientDirectory;
+import io.ispflow.shared.Nairobi;
 
 /** The answers the bank gets when a call is accepted, dated in Nairobi time as its API has them. */
 @Component
 class BankAnswers {
 
-    private static final ZoneId NAIROBI = ZoneId.of("Africa/Nairobi");
     private static final DateTimeFormatter BANK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final ClientDirectory clients;
@@ -43,6 +42,6 @@ class BankAnswers {
     }
 
     private String now() {
-        return LocalDateTime.now(clock.withZone(NAIROBI)).format(BANK_TIME);
+        return LocalDateTime.now(clock.withZone(Nairobi.ZONE)).format(BANK_TIME);
     }
 }

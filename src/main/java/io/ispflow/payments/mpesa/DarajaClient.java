@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -18,6 +17,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
+import io.ispflow.shared.Nairobi;
+
 
 /**
  * Calls Daraja through {@link DarajaRoutes}: OAuth tokens are cached until shortly before they expire
@@ -26,7 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 class DarajaClient {
 
-    static final ZoneId NAIROBI = ZoneId.of("Africa/Nairobi");
     static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final Duration SAFETY_MARGIN = Duration.ofSeconds(60);
 
@@ -118,7 +118,7 @@ class DarajaClient {
 
     /** The start of an M-PESA Express request: shortcode, password and the Nairobi timestamp it is made of. */
     private LinkedHashMap<String, Object> signedBody(MpesaCredentials credentials) {
-        String timestamp = LocalDateTime.now(clock.withZone(NAIROBI)).format(TIMESTAMP);
+        String timestamp = LocalDateTime.now(clock.withZone(Nairobi.ZONE)).format(TIMESTAMP);
         var body = new LinkedHashMap<String, Object>();
         body.put("BusinessShortCode", credentials.shortcode());
         body.put("Password", password(credentials.shortcode(), credentials.passkey(), timestamp));

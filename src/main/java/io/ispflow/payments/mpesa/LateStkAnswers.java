@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.platform.TenantScope;
+import io.ispflow.platform.locks.SingletonWork;
 
 /**
  * Daraja promises no callback retries, and callbacks do go missing. A push still unanswered after a
@@ -33,9 +34,10 @@ class LateStkAnswers {
     private final DarajaClient daraja;
     private final MpesaCallbackInbox inbox;
     private final StkQueryProperties properties;
+    private final SingletonWork singletonWork;
 
     LateStkAnswers(JdbcTemplate jdbc, TenantScope tenantScope, TransactionTemplate transactions, MpesaSettings settings,
-            DarajaClient daraja, MpesaCallbackInbox inbox, StkQueryProperties properties) {
+            DarajaClient daraja, MpesaCallbackInbox inbox, StkQueryProperties properties, SingletonWork singletonWork) {
         this.jdbc = jdbc;
         this.tenantScope = tenantScope;
         this.transactions = transactions;
@@ -43,6 +45,7 @@ class LateStkAnswers {
         this.daraja = daraja;
         this.inbox = inbox;
         this.properties = properties;
+        this.singletonWork = singletonWork;
     }
 
     private record Due(String checkoutRequestId, int attempts) {
@@ -52,7 +55,8 @@ class LateStkAnswers {
             initialDelayString = "${isp.payments.stk-query.interval:PT10S}")
     void onSchedule() {
         if (properties.enabled()) {
-            queryDuePushes();
+            // claims are skip-locked anyway; the lock spares the other nodes the same company scan
+            singletonWork.runIfFree("payments.late-stk-answers", this::queryDuePushes);
         }
     }
 

@@ -2,7 +2,6 @@ package io.ispflow.payments.reconciliation;
 
 import static io.ispflow.payments.reconciliation.ReconciliationVariables.*;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -18,6 +17,7 @@ import io.ispflow.payments.Payments;
 import io.ispflow.payments.PossiblySamePayment;
 import io.ispflow.payments.ReceivePayment;
 import io.ispflow.platform.TenantContext;
+import io.ispflow.shared.Nairobi;
 import io.ispflow.shared.PaymentCredited;
 
 /**
@@ -28,7 +28,6 @@ import io.ispflow.shared.PaymentCredited;
 @Component
 class CreditWalletDelegate implements JavaDelegate {
 
-    private static final ZoneId NAIROBI = ZoneId.of("Africa/Nairobi");
     private static final DateTimeFormatter PAID_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final StoredPayments storedPayments;
@@ -70,7 +69,7 @@ class CreditWalletDelegate implements JavaDelegate {
             execution.setVariable(POSSIBLY_SAME_RECEIPT_NUMBER, credited.receiptNumber());
             execution.setVariable(POSSIBLY_SAME_MPESA_RECEIPT, credited.mpesaReceiptNumber());
             execution.setVariable(POSSIBLY_SAME_PAID_AT, credited.paidAt() == null ? null
-                    : PAID_AT.format(credited.paidAt().atZone(NAIROBI)));
+                    : PAID_AT.format(credited.paidAt().atZone(Nairobi.ZONE)));
             throw new BpmnError(POSSIBLY_SAME_PAYMENT, e.getMessage());
         }
     }
