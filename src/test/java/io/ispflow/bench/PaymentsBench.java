@@ -23,7 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.ispflow.support.DarajaPayloads;
+import io.ispflow.testing.DarajaPayloads;
 
 /**
  * Payments on the durable embedded PostgreSQL of a default run ({@code java -jar}, history level full,

@@ -17,11 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.platform.TenantScope;
-import io.ispflow.support.HeldSingletonWork;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.TestCompanies;
-import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.testing.HeldSingletonWork;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.OnboardingFixture;
+import io.ispflow.testing.TestCompanies;
+import io.ispflow.testing.TestCompanies.TestCompany;
 
 /** Active clients are invoiced month by month, once per period, and their wallet pays first. */
 @IntegrationTest

@@ -18,10 +18,10 @@ import org.springframework.http.HttpMethod;
 
 import io.ispflow.platform.CompanyHeader;
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.Api;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.TestCompanies;
-import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.testing.Api;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.TestCompanies;
+import io.ispflow.testing.TestCompanies.TestCompany;
 
 @IntegrationTest
 class ClientApiIntegrationTests {
@@ -37,7 +37,7 @@ class ClientApiIntegrationTests {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
-    io.ispflow.support.OnboardingFixture onboarding;
+    io.ispflow.testing.OnboardingFixture onboarding;
     @Autowired
     io.ispflow.network.EquipmentStock equipment;
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.ispflow.support.IntegrationTest;
+import io.ispflow.testing.IntegrationTest;
 
 /** Outside the demo profile the application will not run with a demo password active. */
 @IntegrationTest

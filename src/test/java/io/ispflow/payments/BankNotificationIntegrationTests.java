@@ -27,13 +27,13 @@ import io.ispflow.clients.ClientDetails;
 import io.ispflow.payments.bank.BankSignature;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.Api;
-import io.ispflow.support.DarajaPeer;
-import io.ispflow.support.DueJobs;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.TestCompanies.TestCompany;
-import io.ispflow.support.TestCompanies;
+import io.ispflow.testing.Api;
+import io.ispflow.testing.DarajaPeer;
+import io.ispflow.testing.DueJobs;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.OnboardingFixture;
+import io.ispflow.testing.TestCompanies.TestCompany;
+import io.ispflow.testing.TestCompanies;
 
 /**
  * The bank's signed calls (Family Bank collections shape): account validation and payment

@@ -26,11 +26,11 @@ import io.ispflow.clients.ClientDetails;
 import io.ispflow.payments.mpesa.MpesaSettings;
 import io.ispflow.payments.mpesa.UpdateMpesaSettings;
 import io.ispflow.platform.TenantScope;
-import io.ispflow.support.DarajaPayloads;
-import io.ispflow.support.DueJobs;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.TestCompanies;
+import io.ispflow.testing.DarajaPayloads;
+import io.ispflow.testing.DueJobs;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.OnboardingFixture;
+import io.ispflow.testing.TestCompanies;
 
 /**
  * 2,000 M-PESA payments arrive as Daraja STK callbacks over HTTP from 8 threads, 30% of them delivered

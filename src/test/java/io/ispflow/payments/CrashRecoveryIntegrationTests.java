@@ -28,8 +28,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.ispflow.support.DarajaPayloads;
-import io.ispflow.support.ApplicationProcess;
+import io.ispflow.testing.DarajaPayloads;
+import io.ispflow.testing.ApplicationProcess;
 
 /**
  * The application is killed ({@code kill -9}) in the middle of a storm of M-PESA callbacks and started

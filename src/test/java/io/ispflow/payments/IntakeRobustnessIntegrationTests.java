@@ -23,12 +23,12 @@ import io.ispflow.clients.ClientDetails;
 import io.ispflow.payments.bank.BankSignature;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.Api;
-import io.ispflow.support.DarajaPeer;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.TestCompanies.TestCompany;
-import io.ispflow.support.TestCompanies;
+import io.ispflow.testing.Api;
+import io.ispflow.testing.DarajaPeer;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.OnboardingFixture;
+import io.ispflow.testing.TestCompanies.TestCompany;
+import io.ispflow.testing.TestCompanies;
 
 /**
  * Whatever reaches a provider intake (any body, type, length or encoding) is answered with a 4xx in the

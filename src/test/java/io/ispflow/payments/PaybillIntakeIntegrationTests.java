@@ -28,13 +28,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.Api;
-import io.ispflow.support.DarajaPeer;
-import io.ispflow.support.DueJobs;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.TestCompanies;
-import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.testing.Api;
+import io.ispflow.testing.DarajaPeer;
+import io.ispflow.testing.DueJobs;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.OnboardingFixture;
+import io.ispflow.testing.TestCompanies;
+import io.ispflow.testing.TestCompanies.TestCompany;
 
 /** Paybill payments made from the phone menu: Daraja's C2B URL registration, validation and confirmation. */
 @IntegrationTest

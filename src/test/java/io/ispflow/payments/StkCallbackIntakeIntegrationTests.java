@@ -24,10 +24,10 @@ import io.ispflow.clients.ClientDetails;
 import io.ispflow.payments.mpesa.MpesaSettings;
 import io.ispflow.payments.mpesa.UpdateMpesaSettings;
 import io.ispflow.platform.TenantScope;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.TestCompanies.TestCompany;
-import io.ispflow.support.TestCompanies;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.OnboardingFixture;
+import io.ispflow.testing.TestCompanies.TestCompany;
+import io.ispflow.testing.TestCompanies;
 
 /** Daraja's STK callbacks: stored once and acknowledged; anything forged or odd is refused and logged. */
 @IntegrationTest

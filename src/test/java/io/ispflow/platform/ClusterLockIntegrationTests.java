@@ -19,8 +19,8 @@ import org.springframework.integration.jdbc.lock.JdbcLockRegistry;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.ispflow.platform.locks.SingletonWork;
-import io.ispflow.support.HeldSingletonWork;
-import io.ispflow.support.IntegrationTest;
+import io.ispflow.testing.HeldSingletonWork;
+import io.ispflow.testing.IntegrationTest;
 
 /**
  * Two nodes sharing the database never hold the same cluster lock at once; singleton work runs on one

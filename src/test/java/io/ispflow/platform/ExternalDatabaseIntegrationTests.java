@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.ispflow.support.ApplicationProcess;
+import io.ispflow.testing.ApplicationProcess;
 
 /**
  * With {@code SPRING_DATASOURCE_URL} (and user, password) set, the application uses that PostgreSQL

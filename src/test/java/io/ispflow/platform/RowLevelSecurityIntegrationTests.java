@@ -13,8 +13,8 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.TestCompanies;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.TestCompanies;
 
 /**
  * PostgreSQL itself keeps companies apart, underneath the API: the application's connections are

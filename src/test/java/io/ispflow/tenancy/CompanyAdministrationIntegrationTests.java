@@ -19,10 +19,10 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.Api;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.TestCompanies;
-import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.testing.Api;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.TestCompanies;
+import io.ispflow.testing.TestCompanies.TestCompany;
 
 /** A super administrator opens companies through the API; nobody else sees the register. */
 @IntegrationTest

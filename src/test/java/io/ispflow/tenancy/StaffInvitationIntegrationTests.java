@@ -25,11 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.ispflow.platform.CompanyHeader;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.Api;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.LoopbackClient;
-import io.ispflow.support.TestCompanies;
-import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.testing.Api;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.LoopbackClient;
+import io.ispflow.testing.TestCompanies;
+import io.ispflow.testing.TestCompanies.TestCompany;
 
 /**
  * A company's administrator invites staff; the invitee sets his own password once, through a link

@@ -13,9 +13,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.Api;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.TestCompanies;
+import io.ispflow.testing.Api;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.TestCompanies;
 
 /**
  * A company goes from nothing to working staff without a line of SQL: the super administrator opens

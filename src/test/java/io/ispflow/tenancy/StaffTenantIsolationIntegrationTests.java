@@ -20,10 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.ispflow.platform.CompanyHeader;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.Api;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.TestCompanies;
-import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.testing.Api;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.TestCompanies;
+import io.ispflow.testing.TestCompanies.TestCompany;
 
 /**
  * Acme's administrator manages Acme's staff and nobody else's: naming Savanna in the company header

@@ -37,11 +37,11 @@ import io.ispflow.clients.StatusChangeRefused;
 import io.ispflow.network.process.InstallationVariables;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.FullProcessCoverage;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.TestCompanies;
-import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.testing.FullProcessCoverage;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.OnboardingFixture;
+import io.ispflow.testing.TestCompanies;
+import io.ispflow.testing.TestCompanies.TestCompany;
 import io.ispflow.tenancy.ClientLimitReached;
 import io.ispflow.tenancy.LicenseType;
 

@@ -19,11 +19,11 @@ import io.ispflow.clients.ClientDirectory;
 import io.ispflow.clients.ClientStatus;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.Api;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.TestCompanies;
-import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.testing.Api;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.OnboardingFixture;
+import io.ispflow.testing.TestCompanies;
+import io.ispflow.testing.TestCompanies.TestCompany;
 
 /**
  * Whoever completes an onboarding task through the engine REST API chooses its variables: values of the

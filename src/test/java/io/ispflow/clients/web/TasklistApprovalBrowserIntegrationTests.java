@@ -11,10 +11,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.Browser;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.TestCompanies;
+import io.ispflow.testing.Browser;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.OnboardingFixture;
+import io.ispflow.testing.TestCompanies;
 
 /**
  * A NOC engineer logs in to Tasklist in a real browser, opens the approval task of a new client, fills

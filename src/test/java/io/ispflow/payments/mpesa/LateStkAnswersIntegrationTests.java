@@ -25,13 +25,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.Api;
-import io.ispflow.support.DarajaPeer;
-import io.ispflow.support.DueJobs;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.TestCompanies.TestCompany;
-import io.ispflow.support.TestCompanies;
+import io.ispflow.testing.Api;
+import io.ispflow.testing.DarajaPeer;
+import io.ispflow.testing.DueJobs;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.OnboardingFixture;
+import io.ispflow.testing.TestCompanies.TestCompany;
+import io.ispflow.testing.TestCompanies;
 
 /**
  * Pushes whose callback is late are asked about with Daraja's STK query, and whatever arrives in

@@ -16,10 +16,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.platform.secrets.SecretBox;
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.Api;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.TestCompanies.TestCompany;
-import io.ispflow.support.TestCompanies;
+import io.ispflow.testing.Api;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.TestCompanies.TestCompany;
+import io.ispflow.testing.TestCompanies;
 
 /** M-PESA secrets go in encrypted and never come out of the API. */
 @IntegrationTest

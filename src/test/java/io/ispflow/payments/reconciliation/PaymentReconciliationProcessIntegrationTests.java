@@ -36,13 +36,13 @@ import io.ispflow.payments.mpesa.UpdateMpesaSettings;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.platform.inbox.InboxDispatcher;
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.DueJobs;
-import io.ispflow.support.FullProcessCoverage;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.PaymentsFixture;
-import io.ispflow.support.TestCompanies;
-import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.testing.DueJobs;
+import io.ispflow.testing.FullProcessCoverage;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.OnboardingFixture;
+import io.ispflow.testing.PaymentsFixture;
+import io.ispflow.testing.TestCompanies;
+import io.ispflow.testing.TestCompanies.TestCompany;
 
 /** Every path of paymentReconciliation, from the M-PESA callback to the wallet, invoices and client. */
 @IntegrationTest

@@ -15,12 +15,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.Browser;
-import io.ispflow.support.DueJobs;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.PaymentsFixture;
-import io.ispflow.support.TestCompanies;
+import io.ispflow.testing.Browser;
+import io.ispflow.testing.DueJobs;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.OnboardingFixture;
+import io.ispflow.testing.PaymentsFixture;
+import io.ispflow.testing.TestCompanies;
 
 /**
  * Finance reviews a possible double payment in Tasklist in a real browser: the form shows both

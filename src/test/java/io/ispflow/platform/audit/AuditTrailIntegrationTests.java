@@ -17,11 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.Api;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.TestCompanies;
-import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.testing.Api;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.OnboardingFixture;
+import io.ispflow.testing.TestCompanies;
+import io.ispflow.testing.TestCompanies.TestCompany;
 
 /** Who changed what through the API is on record, credentials left out, for the company's administrator. */
 @IntegrationTest

@@ -15,11 +15,11 @@ import io.ispflow.billing.WalletLedger;
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.Api;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.OnboardingFixture;
-import io.ispflow.support.TestCompanies;
-import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.testing.Api;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.OnboardingFixture;
+import io.ispflow.testing.TestCompanies;
+import io.ispflow.testing.TestCompanies.TestCompany;
 
 /**
  * The engine REST API is a front door: staff start by hand only the processes their role starts (as

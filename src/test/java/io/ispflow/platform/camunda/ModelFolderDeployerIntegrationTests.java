@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.ispflow.support.IntegrationTest;
+import io.ispflow.testing.IntegrationTest;
 
 /**
  * Deployment from the top-level folders: unchanged files make no new versions, a changed file makes a

@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.platform.TenantContext;
 import io.ispflow.platform.TenantScope;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.TestCompanies;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.TestCompanies;
 
 /**
  * The dispatcher knows no inbox in particular: a second one, registered here as a bean beside

@@ -16,9 +16,9 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import io.ispflow.platform.StaffMember;
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.MutableClock;
-import io.ispflow.support.TestCompanies;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.MutableClock;
+import io.ispflow.testing.TestCompanies;
 
 /**
  * The measurement the security finding asks for: an attacker's 1,000 wrong passwords against one

@@ -12,9 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.LoopbackClient;
-import io.ispflow.support.TestCompanies;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.LoopbackClient;
+import io.ispflow.testing.TestCompanies;
 
 /**
  * In a cluster, a login taken away on one node is forgotten by the others within seconds, although

@@ -7,7 +7,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import io.ispflow.support.MutableClock;
+import io.ispflow.testing.MutableClock;
 
 /** The back-off's rules, with explicit source addresses and a clock the test moves. */
 class LoginThrottleTests {

@@ -12,11 +12,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.Api;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.LoopbackClient;
-import io.ispflow.support.TasklistSession;
-import io.ispflow.support.TestCompanies;
+import io.ispflow.testing.Api;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.LoopbackClient;
+import io.ispflow.testing.TasklistSession;
+import io.ispflow.testing.TestCompanies;
 
 /**
  * The login back-off over real HTTP, at all three doors. Attacker and user sit at different loopback

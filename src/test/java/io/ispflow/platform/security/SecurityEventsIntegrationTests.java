@@ -17,7 +17,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.platform.TenantScope;
-import io.ispflow.support.IntegrationTest;
+import io.ispflow.testing.IntegrationTest;
 
 /** A flood of refused calls is counted in full but written as a bounded number of rows. */
 @IntegrationTest

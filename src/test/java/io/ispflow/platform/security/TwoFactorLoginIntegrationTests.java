@@ -28,12 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.Api;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.LoopbackClient;
-import io.ispflow.support.MutableClock;
-import io.ispflow.support.TestCompanies;
-import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.testing.Api;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.LoopbackClient;
+import io.ispflow.testing.MutableClock;
+import io.ispflow.testing.TestCompanies;
+import io.ispflow.testing.TestCompanies.TestCompany;
 
 /**
  * The second factor as production has it (password-only logins of second-factor roles refused), over

@@ -23,10 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.ispflow.platform.CompanyHeader;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.Api;
-import io.ispflow.support.IntegrationTest;
-import io.ispflow.support.TestCompanies;
-import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.testing.Api;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.TestCompanies;
+import io.ispflow.testing.TestCompanies.TestCompany;
 
 /**
  * Input the API cannot use is the caller's mistake, answered as a problem (4xx), never a server error:

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.DarajaPeer;
-import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.testing.DarajaPeer;
+import io.ispflow.testing.TestCompanies.TestCompany;
 
 /**
  * Endpoints fuzzed from a list: the engine REST API as staff use it (tasks, starts, users, groups,

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.ispflow.payments.bank.BankSignature;
 import io.ispflow.platform.CompanyHeader;
-import io.ispflow.support.TestCompanies;
+import io.ispflow.testing.TestCompanies;
 
 /**
  * One endpoint under fuzz and how a generated request to it is made: its path variables filled with

@@ -29,7 +29,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.testing.TestCompanies.TestCompany;
 
 /**
  * The {@code /api} endpoints, read from Spring MVC's handler mappings so that a new endpoint is fuzzed

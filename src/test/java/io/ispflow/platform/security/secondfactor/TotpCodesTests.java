@@ -9,7 +9,7 @@ import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
 import org.junit.jupiter.api.Test;
 
-import io.ispflow.support.MutableClock;
+import io.ispflow.testing.MutableClock;
 
 /** Codes as an authenticator app shows them, a step early or late, and the step each one names. */
 class TotpCodesTests {

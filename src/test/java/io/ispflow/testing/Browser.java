@@ -1,4 +1,4 @@
-package io.ispflow.support;
+package io.ispflow.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

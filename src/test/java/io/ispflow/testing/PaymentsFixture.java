@@ -1,4 +1,4 @@
-package io.ispflow.support;
+package io.ispflow.testing;
 
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -19,7 +19,7 @@ import io.ispflow.payments.mpesa.StkQueryAnswer;
 import io.ispflow.payments.mpesa.MpesaCallbackInbox;
 import io.ispflow.platform.inbox.InboxDispatcher;
 import io.ispflow.platform.TenantScope;
-import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.testing.TestCompanies.TestCompany;
 
 /** Payment situations that take several steps to reach, for process and browser tests. */
 @Component

@@ -1,4 +1,4 @@
-package io.ispflow.support;
+package io.ispflow.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;

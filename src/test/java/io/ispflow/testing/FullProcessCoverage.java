@@ -1,4 +1,4 @@
-package io.ispflow.support;
+package io.ispflow.testing;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.ispflow.support;
+package io.ispflow.testing;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

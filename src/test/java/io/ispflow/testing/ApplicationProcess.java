@@ -1,4 +1,4 @@
-package io.ispflow.support;
+package io.ispflow.testing;
 
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package io.ispflow.support;
+package io.ispflow.testing;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -22,7 +22,7 @@ import io.ispflow.network.NewEquipment;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.Msisdn;
 import io.ispflow.shared.StaffRole;
-import io.ispflow.support.TestCompanies.TestCompany;
+import io.ispflow.testing.TestCompanies.TestCompany;
 
 /** Steps of onboarding stories: register a client, work his tasks as staff, run the due jobs. */
 @Component

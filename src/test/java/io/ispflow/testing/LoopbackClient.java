@@ -1,4 +1,4 @@
-package io.ispflow.support;
+package io.ispflow.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
