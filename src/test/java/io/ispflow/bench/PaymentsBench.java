@@ -140,7 +140,10 @@ public final class PaymentsBench {
                     String.format("(d) %d payments of active clients at a steady %d payments/s: acknowledgement p50 %.1f ms,"
                             + " p99 %.1f ms; callback received → reconciled (credited, invoice settled, receipt queued): p50 %.0f ms,"
                             + " p99 %.0f ms.", STEADY, STEADY_RATE, steadyAcks.p50Millis(), steadyAcks.p99Millis(),
-                            credited[0], credited[1])) + "\n";
+                            credited[0], credited[1]),
+                    "",
+                    String.format("Application JVM: `%s`; RSS after the run %d MiB.", RunningApplication.jvmOptionsText(),
+                            app.jvmRssKiB() / 1024)) + "\n";
             System.out.println(text);
             Files.createDirectories(Path.of("target/bench"));
             Files.writeString(Path.of("target/bench/payments.md"), text);
