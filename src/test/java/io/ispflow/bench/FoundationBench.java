@@ -20,8 +20,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Foundation benchmark: boot-to-ready time and memory of the default run (the packaged jar, as a
- * newcomer starts it), and {@code GET /api/clients} with 50,000 clients in one company, next to the
- * same page query over JDBC with row-level security on and off.
+ * newcomer starts it) next to a bare Camunda application started the same way ({@code bench/bare-camunda}),
+ * and {@code GET /api/clients} with 50,000 clients in one company, next to the same page query over JDBC
+ * with row-level security on and off.
  *
  * <p>Run: {@code ./mvnw -Pbench -DskipTests verify} (see BENCHMARKS.md).
  */
@@ -42,21 +43,28 @@ public final class FoundationBench {
 
         double pgOnly = timeEmbeddedPostgresAlone(work.resolve("pg-only"));
 
+        // each application starts twice on a data directory of its own (fresh, then existing data), bare first
         Path data = work.resolve("data");
+        Path bareData = work.resolve("bare-data");
         int httpPort = RunningApplication.freePort();
         int pgPort = RunningApplication.freePort();
-        String fresh;
-        try (var first = RunningApplication.start(data, httpPort, pgPort)) {
-            fresh = row("first start: initdb, migrations, demo data", first, pgOnly);
-        }
+        Footprint bareFresh = stopped(RunningApplication.startBareCamunda(bareData, RunningApplication.freePort(),
+                RunningApplication.freePort()));
+        Footprint fresh = stopped(RunningApplication.start(data, httpPort, pgPort));
+        Footprint bareAgain = stopped(RunningApplication.startBareCamunda(bareData, RunningApplication.freePort(),
+                RunningApplication.freePort()));
         var again = RunningApplication.start(data, httpPort, pgPort);
         try {
             report.add("");
-            report.add("| start | boot to ready (s) | JVM RSS (MiB) | PostgreSQL PSS (MiB) | ratio to PostgreSQL-only start |");
-            report.add("|---|---|---|---|---|");
-            report.add(String.format("| embedded PostgreSQL alone (baseline) | %.2f | – | – | 1.00 |", pgOnly));
-            report.add(fresh);
-            report.add(row("second start: existing data", again, pgOnly));
+            report.add("JVM options: `" + RunningApplication.jvmOptionsText() + "` (both applications).");
+            report.add("");
+            report.add("| start | boot to ready (s) | JVM RSS (MiB) | PostgreSQL PSS (MiB) | boot ours/bare | RSS ours/bare |");
+            report.add("|---|---|---|---|---|---|");
+            report.add(String.format("| embedded PostgreSQL alone | %.2f | – | – | – | – |", pgOnly));
+            report.add(bareFresh.row("bare Camunda, first start: initdb, engine schema", bareFresh));
+            report.add(fresh.row("ISPFlow, first start: initdb, migrations, demo data", bareFresh));
+            report.add(bareAgain.row("bare Camunda, second start: existing data", bareAgain));
+            report.add(Footprint.of(again).row("ISPFlow, second start: existing data", bareAgain));
 
             UUID acme = seedClients(pgPort);
             String auth = "Basic " + Base64.getEncoder().encodeToString("acmeadmin:demo".getBytes(StandardCharsets.UTF_8));
@@ -172,9 +180,23 @@ public final class FoundationBench {
         }
     }
 
-    private static String row(String label, RunningApplication app, double baseline) throws IOException {
-        return String.format("| %s | %.2f | %d | %d | %.2f |", label, app.bootSeconds, app.jvmRssKiB() / 1024,
-                app.postgresPssKiB() / 1024, app.bootSeconds / baseline);
+    /** What a start cost, measured once the application is ready. */
+    record Footprint(double bootSeconds, long jvmRssMiB, long postgresPssMiB) {
+
+        static Footprint of(RunningApplication app) throws IOException {
+            return new Footprint(app.bootSeconds, app.jvmRssKiB() / 1024, app.postgresPssKiB() / 1024);
+        }
+
+        String row(String label, Footprint bare) {
+            return String.format("| %s | %.2f | %d | %d | %.2f | %.2f |", label, bootSeconds, jvmRssMiB,
+                    postgresPssMiB, bootSeconds / bare.bootSeconds, (double) jvmRssMiB / bare.jvmRssMiB);
+        }
+    }
+
+    private static Footprint stopped(RunningApplication app) throws Exception {
+        try (app) {
+            return Footprint.of(app);
+        }
     }
 
     private FoundationBench() {

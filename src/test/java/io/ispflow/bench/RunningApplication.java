@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 /**
  * The packaged application started as a newcomer starts it ({@code java -jar} with the default run's JVM
  * options, default profile, embedded durable PostgreSQL) on a given data directory, with what its start
- * cost.
+ * cost; or, the same way, the bare Camunda application the foundation benchmark compares it with.
  */
 final class RunningApplication implements AutoCloseable {
 
@@ -48,6 +48,16 @@ final class RunningApplication implements AutoCloseable {
         return launch(jar(Path.of("target"), "ispflow-.*\\.jar"), List.of("--server.port=" + httpPort,
                 "--isp.platform.embedded-postgres.data-dir=" + data,
                 "--isp.platform.embedded-postgres.port=" + postgresPort), data, httpPort, postgresPort);
+    }
+
+    /**
+     * The baseline application of {@code bench/bare-camunda} (Camunda's starters and one trivial process on
+     * an embedded PostgreSQL started like ours), started the same way: same JVM options, same readiness.
+     */
+    static RunningApplication startBareCamunda(Path data, int httpPort, int postgresPort) throws Exception {
+        return launch(jar(Path.of("bench/bare-camunda/target"), "bare-camunda\\.jar"),
+                List.of("--server.port=" + httpPort, "--postgres.data-dir=" + data, "--postgres.port=" + postgresPort),
+                data, httpPort, postgresPort);
     }
 
     /**
