@@ -39,7 +39,7 @@ public final class FoundationBench {
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("ispflow-bench");
         List<String> report = new ArrayList<>();
-        report.add("## Foundation (" + java.time.LocalDate.now() + ")");
+        report.add(RunningApplication.runLine());
 
         double pgOnly = timeEmbeddedPostgresAlone(work.resolve("pg-only"));
 
@@ -55,8 +55,6 @@ public final class FoundationBench {
                 RunningApplication.freePort()));
         var again = RunningApplication.start(data, httpPort, pgPort);
         try {
-            report.add("");
-            report.add("JVM options: `" + RunningApplication.jvmOptionsText() + "` (both applications).");
             report.add("");
             report.add("| start | boot to ready (s) | JVM RSS (MiB) | PostgreSQL PSS (MiB) | boot ours/bare | RSS ours/bare |");
             report.add("|---|---|---|---|---|---|");
@@ -93,10 +91,8 @@ public final class FoundationBench {
             Load.Result api = Load.run("GET /api/clients?size=20 (HTTP, auth, RLS)", THREADS, SECONDS, apiPage);
 
             report.add("");
-            report.add("`GET /api/clients` with " + CLIENTS + " clients in the company, " + THREADS + " threads, "
-                    + (int) SECONDS + " s each (JDBC: better of two alternating 10 s runs), pages 0–49 of 20:");
-            report.add("");
-            report.add("| operation | per second | p50 (ms) | p99 (ms) | ratio to RLS off |");
+            report.add(String.format("| operation (%,d clients, %d threads) | per second | p50 (ms) | p99 (ms) |"
+                    + " ratio to RLS off |", CLIENTS, THREADS));
             report.add("|---|---|---|---|---|");
             report.add(rlsOff.row(null));
             report.add(rlsOn.row(rlsOff));

@@ -112,7 +112,7 @@ public final class PaymentsBench {
             double[] credited = bench.receivedToProcessedMillis("ws_CO_BENCHD", STEADY);
 
             String text = String.join("\n",
-                    "## Payments (" + java.time.LocalDate.now() + ")", "",
+                    RunningApplication.runLine(), "",
                     "Default run (`java -jar`, durable embedded PostgreSQL 17, fsync on), history level full, job executor"
                             + " 3–6 threads, 30 jobs per acquisition; " + THREADS + " sender threads; " + STORM
                             + " payments per variant after " + WARM_UP + " warm-up ones.", "",
@@ -142,8 +142,7 @@ public final class PaymentsBench {
                             + " p99 %.0f ms.", STEADY, STEADY_RATE, steadyAcks.p50Millis(), steadyAcks.p99Millis(),
                             credited[0], credited[1]),
                     "",
-                    String.format("Application JVM: `%s`; RSS after the run %d MiB.", RunningApplication.jvmOptionsText(),
-                            app.jvmRssKiB() / 1024)) + "\n";
+                    String.format("Application JVM RSS after the run: %d MiB.", app.jvmRssKiB() / 1024)) + "\n";
             System.out.println(text);
             Files.createDirectories(Path.of("target/bench"));
             Files.writeString(Path.of("target/bench/payments.md"), text);

@@ -87,6 +87,15 @@ final class RunningApplication implements AutoCloseable {
         return String.join(" ", options);
     }
 
+    /** The opening line of a benchmark's report: when, on which commit, with which JVM options. */
+    static String runLine() throws IOException, InterruptedException {
+        Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+        String commit = new String(git.getInputStream().readAllBytes()).trim();
+        String dirty = new ProcessBuilder("git", "diff", "--quiet", "HEAD").start().waitFor() == 0 ? "" : " plus changes";
+        return String.format("%s, commit `%s`%s, JVM options `%s`.", java.time.LocalDate.now(),
+                git.waitFor() == 0 ? commit : "unknown", dirty, jvmOptionsText());
+    }
+
     private static RunningApplication launch(Path jar, List<String> arguments, Path data, int httpPort,
             int postgresPort) throws Exception {
         Path log = data.resolveSibling("app-" + System.nanoTime() + ".log");
@@ -111,8 +120,10 @@ final class RunningApplication implements AutoCloseable {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            if (System.nanoTime() - start > 300e9) {
-                throw new IllegalStateException("not ready after 300 s; see " + log);
+            // generous: on a machine shared with other builds a boot has taken more than five minutes
+            if (System.nanoTime() - start > 600e9) {
+                process.destroy();
+                throw new IllegalStateException("not ready after 600 s; see " + log);
             }
             Thread.sleep(50);
         }
