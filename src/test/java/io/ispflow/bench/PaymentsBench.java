@@ -113,6 +113,19 @@ public final class PaymentsBench {
 
             String text = String.join("\n",
                     RunningApplication.runLine(), "",
+                    "| what | ours | baseline in the same run | ratio |",
+                    "|---|---|---|---|",
+                    String.format("| (a) STK callbacks acknowledged, closed loop from %d threads | %.0f/s, p99 %.0f ms |"
+                            + " single-row JDBC inserts %,.0f/s | %.2f |", THREADS, acks.perSecond(), acks.p99Millis(),
+                            inserts.perSecond(), acks.perSecond() / inserts.perSecond()),
+                    String.format("| (b) end to end: callback → credit → settle → receipt | %.1f/s | bare one-job process"
+                            + " %.1f/s | %.2f |", endToEnd, bare.perSecond(), endToEnd / bare.perSecond()),
+                    String.format("| (c) reactivation of suspended clients at %d payments/s | p50 %,.0f ms, p99 %,.0f ms"
+                            + " | – | – |", PACED_RATE, reactivation[0], reactivation[1]),
+                    String.format("| (d) steady %d payments/s: ack p99; received → reconciled p99 | %.1f ms; %,.0f ms"
+                            + " | – | – |", STEADY_RATE, steadyAcks.p99Millis(), credited[1]),
+                    "",
+                    "In detail:", "",
                     "Default run (`java -jar`, durable embedded PostgreSQL 17, fsync on), history level full, job executor"
                             + " 3–6 threads, 30 jobs per acquisition; " + THREADS + " sender threads; " + STORM
                             + " payments per variant after " + WARM_UP + " warm-up ones.", "",
