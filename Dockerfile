@@ -21,6 +21,7 @@ USER ispflow
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s \
   CMD wget -qO- http://localhost:8080/actuator/health/readiness || exit 1
-# JVM options of the default run (jvm.options); JAVA_OPTS adds to them or overrides them (docker run -e)
+# JVM options of the default run (jvm.options); JAVA_OPTS adds to them or overrides them (docker run -e);
+# arguments after the image name still reach the application
 ENV JAVA_OPTS=""
-ENTRYPOINT ["sh", "-c", "exec java @/app/jvm.options $JAVA_OPTS -jar /app/ispflow.jar"]
+ENTRYPOINT ["sh", "-c", "exec java @/app/jvm.options $JAVA_OPTS -jar /app/ispflow.jar \"$@\"", "ispflow"]
