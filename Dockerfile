@@ -15,9 +15,13 @@ COPY --from=build /src/target/ispflow-*.jar /app/ispflow.jar
 COPY processes /app/processes
 COPY dmn /app/dmn
 COPY forms /app/forms
+COPY jvm.options /app/jvm.options
 ENV ISP_PLATFORM_MODELS_BASE_DIR=/app
 USER ispflow
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s \
   CMD wget -qO- http://localhost:8080/actuator/health/readiness || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-jar", "/app/ispflow.jar"]
+# JVM options of the default run (jvm.options); JAVA_OPTS adds to them or overrides them (docker run -e);
+# arguments after the image name still reach the application
+ENV JAVA_OPTS=""
+ENTRYPOINT ["sh", "-c", "exec java @/app/jvm.options $JAVA_OPTS -jar /app/ispflow.jar \"$@\"", "ispflow"]

@@ -20,8 +20,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Foundation benchmark: boot-to-ready time and memory of the default run (the packaged jar, as a
- * newcomer starts it), and {@code GET /api/clients} with 50,000 clients in one company, next to the
- * same page query over JDBC with row-level security on and off.
+ * newcomer starts it) next to a bare Camunda application started the same way ({@code bench/bare-camunda}),
+ * and {@code GET /api/clients} with 50,000 clients in one company, next to the same page query over JDBC
+ * with row-level security on and off.
  *
  * <p>Run: {@code ./mvnw -Pbench -DskipTests verify} (see BENCHMARKS.md).
  */
@@ -38,25 +39,30 @@ public final class FoundationBench {
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("ispflow-bench");
         List<String> report = new ArrayList<>();
-        report.add("## Foundation (" + java.time.LocalDate.now() + ")");
+        report.add(RunningApplication.runLine());
 
         double pgOnly = timeEmbeddedPostgresAlone(work.resolve("pg-only"));
 
+        // each application starts twice on a data directory of its own (fresh, then existing data), bare first
         Path data = work.resolve("data");
+        Path bareData = work.resolve("bare-data");
         int httpPort = RunningApplication.freePort();
         int pgPort = RunningApplication.freePort();
-        String fresh;
-        try (var first = RunningApplication.start(data, httpPort, pgPort)) {
-            fresh = row("first start: initdb, migrations, demo data", first, pgOnly);
-        }
+        Footprint bareFresh = stopped(RunningApplication.startBareCamunda(bareData, RunningApplication.freePort(),
+                RunningApplication.freePort()));
+        Footprint fresh = stopped(RunningApplication.start(data, httpPort, pgPort));
+        Footprint bareAgain = stopped(RunningApplication.startBareCamunda(bareData, RunningApplication.freePort(),
+                RunningApplication.freePort()));
         var again = RunningApplication.start(data, httpPort, pgPort);
         try {
             report.add("");
-            report.add("| start | boot to ready (s) | JVM RSS (MiB) | PostgreSQL PSS (MiB) | ratio to PostgreSQL-only start |");
-            report.add("|---|---|---|---|---|");
-            report.add(String.format("| embedded PostgreSQL alone (baseline) | %.2f | – | – | 1.00 |", pgOnly));
-            report.add(fresh);
-            report.add(row("second start: existing data", again, pgOnly));
+            report.add("| start | boot to ready (s) | JVM RSS (MiB) | PostgreSQL PSS (MiB) | boot ours/bare | RSS ours/bare |");
+            report.add("|---|---|---|---|---|---|");
+            report.add(String.format("| embedded PostgreSQL alone | %.2f | – | – | – | – |", pgOnly));
+            report.add(bareFresh.row("bare Camunda, first start: initdb, engine schema", bareFresh));
+            report.add(fresh.row("ISPFlow, first start: initdb, migrations, demo data", bareFresh));
+            report.add(bareAgain.row("bare Camunda, second start: existing data", bareAgain));
+            report.add(Footprint.of(again).row("ISPFlow, second start: existing data", bareAgain));
 
             UUID acme = seedClients(pgPort);
             String auth = "Basic " + Base64.getEncoder().encodeToString("acmeadmin:demo".getBytes(StandardCharsets.UTF_8));
@@ -85,10 +91,8 @@ public final class FoundationBench {
             Load.Result api = Load.run("GET /api/clients?size=20 (HTTP, auth, RLS)", THREADS, SECONDS, apiPage);
 
             report.add("");
-            report.add("`GET /api/clients` with " + CLIENTS + " clients in the company, " + THREADS + " threads, "
-                    + (int) SECONDS + " s each (JDBC: better of two alternating 10 s runs), pages 0–49 of 20:");
-            report.add("");
-            report.add("| operation | per second | p50 (ms) | p99 (ms) | ratio to RLS off |");
+            report.add(String.format("| operation (%,d clients, %d threads) | per second | p50 (ms) | p99 (ms) |"
+                    + " ratio to RLS off |", CLIENTS, THREADS));
             report.add("|---|---|---|---|---|");
             report.add(rlsOff.row(null));
             report.add(rlsOn.row(rlsOff));
@@ -172,9 +176,23 @@ public final class FoundationBench {
         }
     }
 
-    private static String row(String label, RunningApplication app, double baseline) throws IOException {
-        return String.format("| %s | %.2f | %d | %d | %.2f |", label, app.bootSeconds, app.jvmRssKiB() / 1024,
-                app.postgresPssKiB() / 1024, app.bootSeconds / baseline);
+    /** What a start cost, measured once the application is ready. */
+    record Footprint(double bootSeconds, long jvmRssMiB, long postgresPssMiB) {
+
+        static Footprint of(RunningApplication app) throws IOException {
+            return new Footprint(app.bootSeconds, app.jvmRssKiB() / 1024, app.postgresPssKiB() / 1024);
+        }
+
+        String row(String label, Footprint bare) {
+            return String.format("| %s | %.2f | %d | %d | %.2f | %.2f |", label, bootSeconds, jvmRssMiB,
+                    postgresPssMiB, bootSeconds / bare.bootSeconds, (double) jvmRssMiB / bare.jvmRssMiB);
+        }
+    }
+
+    private static Footprint stopped(RunningApplication app) throws Exception {
+        try (app) {
+            return Footprint.of(app);
+        }
     }
 
     private FoundationBench() {

