@@ -105,6 +105,7 @@ public final class PaymentsBench {
             Timed pacedAcks = bench.paced(suspended, PACED_RATE);
             bench.awaitProcessed("ws_CO_BENCHS", PACED);
             double[] reactivation = bench.reactivationMillis();
+            double[] creditedFirst = bench.creditMillis("ws_CO_BENCHS", PACED);
             double endToEnd = STORM / endToEndSeconds;
 
             Timed steadyAcks = bench.paced(bench.seedActiveClients("D", STEADY, STEADY), STEADY_RATE);
@@ -146,9 +147,11 @@ public final class PaymentsBench {
                             endToEnd, endToEnd / bare.perSecond()),
                     "",
                     String.format("(c) %d suspended clients paying their invoice at %d payments/s: callback received →"
-                            + " client active again: p50 %.0f ms, p99 %.0f ms, max %.0f ms. Acknowledgement at that rate:"
+                            + " client active again: p50 %.0f ms, p99 %.0f ms, max %.0f ms (of which callback received →"
+                            + " payment credited: p50 %.0f ms, p99 %.0f ms). Acknowledgement at that rate:"
                             + " p50 %.1f ms, p99 %.1f ms.", PACED, PACED_RATE, reactivation[0], reactivation[1],
-                            reactivation[2], pacedAcks.p50Millis(), pacedAcks.p99Millis()),
+                            reactivation[2], creditedFirst[0], creditedFirst[1], pacedAcks.p50Millis(),
+                            pacedAcks.p99Millis()),
                     "",
                     String.format("(d) %d payments of active clients at a steady %d payments/s: acknowledgement p50 %.1f ms,"
                             + " p99 %.1f ms; callback received → reconciled (credited, invoice settled, receipt queued): p50 %.0f ms,"
@@ -313,6 +316,14 @@ public final class PaymentsBench {
         return latencyMillis("payments processed", expected, """
                 select extract(epoch from (processed_at - received_at)) * 1000 as ms from mpesa_callbacks
                 where status = 'processed' and checkout_request_id like '%s%%'""".formatted(checkoutPrefix));
+    }
+
+    /** Callback received (inbox row) to payment credited (the crediting transaction's start). */
+    private double[] creditMillis(String checkoutPrefix, int expected) throws Exception {
+        return latencyMillis("payments credited", expected, """
+                select extract(epoch from (p.created_at - m.received_at)) * 1000 as ms
+                from mpesa_callbacks m join payments p on p.reference_number = m.checkout_request_id
+                where m.checkout_request_id like '%s%%'""".formatted(checkoutPrefix));
     }
 
     /** Callback received (inbox row) to client active again (status change). */
