@@ -216,6 +216,10 @@ class ClientOnboardingProcessIntegrationTests {
         ProcessInstance process = onboardingOf(client);
         var sla = managementService.createJobQuery().processInstanceId(process.getId()).timers().singleResult();
         assertThat(sla.getDuedate().toInstant()).isEqualTo(registeredAt.plus(Duration.ofHours(24)));
+        var approval = onboarding.taskOf(client);
+        assertThat(approval.getDueDate().toInstant()).as("the queue shows when the approval is due")
+                .isEqualTo(sla.getDuedate().toInstant());
+        assertThat(approval.getDescription()).as("Tasklist's Description tab").contains("coverage");
 
         ClockUtil.setCurrentTime(Date.from(registeredAt.plus(Duration.ofHours(25))));
         managementService.executeJob(sla.getId());

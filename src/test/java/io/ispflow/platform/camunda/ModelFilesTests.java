@@ -14,8 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.dmn.Dmn;
@@ -75,6 +77,29 @@ class ModelFilesTests {
         List<StartEvent> formStarts = model.getModelElementsByType(StartEvent.class).stream()
                 .filter(s -> s.getCamundaFormRef() != null).toList();
         formStarts.forEach(s -> assertThat(formIds).contains(s.getCamundaFormRef()));
+    }
+
+    /**
+     * Tasklist shows a task's documentation in its Description tab and sorts queues by due date: every
+     * user task tells staff what to check and what happens next, and one watched by an SLA timer is due
+     * when that timer fires.
+     */
+    @ParameterizedTest
+    @MethodSource("processes")
+    void everyUserTaskSaysWhatToDoAndWhenItIsDue(Path file) {
+        var model = Bpmn.readModelFromFile(file.toFile());
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            assertThat(task.getDocumentations()).as(task.getName() + " has a description")
+                    .anySatisfy(d -> assertThat(d.getTextContent()).hasSizeGreaterThan(40));
+            var slaTimers = model.getModelElementsByType(BoundaryEvent.class).stream()
+                    .filter(b -> b.getAttachedTo() == task)
+                    .flatMap(b -> b.getEventDefinitions().stream())
+                    .filter(TimerEventDefinition.class::isInstance).map(TimerEventDefinition.class::cast).toList();
+            for (TimerEventDefinition timer : slaTimers) {
+                assertThat(task.getCamundaDueDate()).as(task.getName() + " is due when its timer fires")
+                        .isEqualTo(timer.getTimeDuration().getTextContent().trim());
+            }
+        }
     }
 
     @ParameterizedTest
