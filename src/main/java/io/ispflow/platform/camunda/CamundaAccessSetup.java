@@ -1,9 +1,12 @@
 package io.ispflow.platform.camunda;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -20,6 +23,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -84,6 +88,7 @@ class CamundaAccessSetup implements ApplicationRunner {
             }
         }
         grantStartsByHand();
+        grantReadsToTaskRoles();
         StaffRole manager = StaffRole.ISP_ADMIN;
         grant(manager, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(manager, Resources.PROCESS_DEFINITION, "*", Permissions.READ,
@@ -95,11 +100,12 @@ class CamundaAccessSetup implements ApplicationRunner {
         grant(manager, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
         grant(manager, Resources.DEPLOYMENT, "*", Permissions.READ);
 
-        ensureFilter("My tasks", "Tasks assigned to me", -10, tasks.createTaskQuery()
-                .taskAssigneeExpression("${currentUser()}"));
-        ensureFilter("My team's tasks", "Open tasks for my roles, claimed or not", 0, tasks.createTaskQuery()
+        // the role's queue comes first, so that Tasklist opens on it
+        ensureFilter("My team's tasks", "Open tasks for my roles, claimed or not", -10, tasks.createTaskQuery()
                 .taskCandidateGroupInExpression("${currentUserGroups()}")
                 .includeAssignedTasks());
+        ensureFilter("My tasks", "Tasks assigned to me", 0, tasks.createTaskQuery()
+                .taskAssigneeExpression("${currentUser()}"));
         ensureFilter("All company tasks", "Every open task of my company (administrators)", 10,
                 tasks.createTaskQuery());
     }
@@ -120,6 +126,34 @@ class CamundaAccessSetup implements ApplicationRunner {
                     grant(role, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
                 } else {
                     withdraw(role.id(), Resources.PROCESS_DEFINITION, definition.getKey(), Permissions.CREATE_INSTANCE);
+                }
+            }
+        }
+    }
+
+    /**
+     * The roles a process's user tasks name as candidates may read its instances (of their own company:
+     * the tenant check applies), so that Tasklist shows the task's client or payment on its line; other
+     * roles may not. Latest version of each key.
+     */
+    private void grantReadsToTaskRoles() {
+        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+            Set<String> workers = repository.getBpmnModelInstance(definition.getId())
+                    .getModelElementsByType(UserTask.class).stream()
+                    .flatMap(task -> Stream.ofNullable(task.getCamundaCandidateGroups()))
+                    .flatMap(groups -> Arrays.stream(groups.split(",")))
+                    .map(String::trim)
+                    .collect(Collectors.toSet());
+            for (StaffRole role : StaffRole.values()) {
+                if (role == StaffRole.ISP_ADMIN) {
+                    continue; // reads every instance (above)
+                }
+                if (workers.contains(role.id())) {
+                    grant(role, Resources.PROCESS_DEFINITION, definition.getKey(), Permissions.READ,
+                            ProcessDefinitionPermissions.READ_INSTANCE);
+                } else {
+                    withdraw(role.id(), Resources.PROCESS_DEFINITION, definition.getKey(),
+                            ProcessDefinitionPermissions.READ_INSTANCE);
                 }
             }
         }
@@ -168,13 +202,29 @@ class CamundaAccessSetup implements ApplicationRunner {
                 .list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
     }
 
+    /**
+     * Creates the shared filter, or brings an existing one of that name up to date. Every task line
+     * shows whose it is: the client (name, account number, phone) or the payment (amount, receipt or
+     * bank reference), whichever of these variables the task's process has.
+     */
     private void ensureFilter(String name, String description, int priority, TaskQuery query) {
-        if (filters.createFilterQuery().filterName(name).count() > 0) {
+        Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,
+                "showUndefinedVariable", false, "variables", SUBJECT_COLUMNS);
+        var filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filters.newTaskFilter(name);
+        } else if (properties.equals(filter.getProperties())) {
             return;
         }
-        var filter = filters.newTaskFilter(name)
-                .setQuery(query)
-                .setProperties(Map.of("description", description, "priority", priority, "refresh", true));
-        filters.saveFilter(filter);
+        filters.saveFilter(filter.setQuery(query).setProperties(properties));
     }
+
+    /** The process variables shown on each task line of the shared filters, as Tasklist reads them. */
+    private static final List<Map<String, String>> SUBJECT_COLUMNS = List.of(
+            Map.of("name", "name", "label", "Client"),
+            Map.of("name", "accountNumber", "label", "Account"),
+            Map.of("name", "phone", "label", "Phone"),
+            Map.of("name", "amount", "label", "Amount (KES)"),
+            Map.of("name", "mpesaReceiptNumber", "label", "M-PESA receipt"),
+            Map.of("name", "bankReference", "label", "Bank reference"));
 }

@@ -46,6 +46,13 @@ class TasklistApprovalBrowserIntegrationTests {
                 // ISPFlow's screen: its name, and no notice meant for whoever operates the installation
                 assertThat(page).hasTitle(java.util.regex.Pattern.compile("ISPFlow"));
                 assertThat(page.locator(".ce-eol-banner")).not().isVisible();
+                // Tasklist opens on the role's queue: the approval names its client and account, and shows
+                // when it is due (its SLA)
+                var taskLine = page.locator(".tasks-list li").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                        .setHasText("Approve coverage and feasibility"));
+                assertThat(taskLine.first()).containsText("Browser Test Client");
+                assertThat(taskLine.first()).containsText(client.accountNumber());
+                assertThat(taskLine.first()).containsText("Due in a day");
                 Browser.openTeamTask(page, "Approve coverage and feasibility");
                 page.locator("button.claim").click();
                 assertThat(page.locator(".disabled-form")).hasCount(0);

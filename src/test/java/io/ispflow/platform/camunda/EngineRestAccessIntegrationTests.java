@@ -113,6 +113,18 @@ class EngineRestAccessIntegrationTests {
     }
 
     @Test
+    void theRolesWorkingAProcesssTasksReadItsVariablesInTheirOwnCompanyOnly() {
+        String accountNumbers = "/engine-rest/variable-instance?variableName=accountNumber&maxResults=1000";
+
+        assertThat(api.get(accountNumbers, acme.user(StaffRole.NETWORK_OPERATIONS)).body().findValuesAsText("value"))
+                .as("NOC approves this registration").contains(client.accountNumber());
+        assertThat(api.get(accountNumbers, acme.user(StaffRole.CUSTOMER_SUPPORT)).body().findValuesAsText("value"))
+                .as("no task of onboarding is support's").isEmpty();
+        assertThat(api.get(accountNumbers, savanna.user(StaffRole.NETWORK_OPERATIONS)).body()
+                .findValuesAsText("value")).as("another company's NOC").doesNotContain(client.accountNumber());
+    }
+
+    @Test
     void staffListOnlyTheirOwnCompanysUsers() {
         String acmeNoc = acme.user(StaffRole.NETWORK_OPERATIONS);
 
