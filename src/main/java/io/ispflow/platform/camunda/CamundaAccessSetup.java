@@ -42,6 +42,8 @@ import io.ispflow.shared.StaffRole;
  *   <li>starting a process by hand (Tasklist or {@code /engine-rest}): only the roles its BPMN names as
  *       {@code camunda:candidateStarterGroups}. A process without them (payment reconciliation,
  *       installation) is a system process that only the application starts;</li>
+ *   <li>reading a process's instances and variables: the roles its user tasks name as candidates, so
+ *       that their task lines show the client or payment;</li>
  *   <li>ISP administrators also Cockpit, with read access to instances, history, tasks and decisions;</li>
  *   <li>super administrators are in {@code camunda-admin}, which the engine exempts from all checks.</li>
  * </ul>
