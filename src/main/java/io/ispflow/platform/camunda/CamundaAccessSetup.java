@@ -108,6 +108,10 @@ class CamundaAccessSetup implements ApplicationRunner {
                 .includeAssignedTasks());
         ensureFilter("My tasks", "Tasks assigned to me", 0, tasks.createTaskQuery()
                 .taskAssigneeExpression("${currentUser()}"));
+        ensureFilter("Overdue", "Tasks for my roles past their due date", 5, tasks.createTaskQuery()
+                .taskCandidateGroupInExpression("${currentUserGroups()}")
+                .includeAssignedTasks()
+                .dueBeforeExpression("${now()}"));
         ensureFilter("All company tasks", "Every open task of my company (administrators)", 10,
                 tasks.createTaskQuery());
     }

@@ -208,6 +208,19 @@ class ClientOnboardingProcessIntegrationTests {
                 acme.user(StaffRole.SALES_ACCOUNT_MANAGER), client.id())).isEqualTo(1);
     }
 
+    /** What Tasklist's shared "Overdue" filter lists for a staff member of that role and company. */
+    private List<String> overdueFor(TestCompany company, StaffRole role) {
+        var overdue = engine.getFilterService().createFilterQuery().filterName("Overdue").singleResult();
+        engine.getIdentityService().setAuthentication(company.user(role), List.of(role.id()),
+                List.of(company.id().toString()));
+        try {
+            return engine.getFilterService().<org.camunda.bpm.engine.task.Task>list(overdue.getId()).stream()
+                    .map(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey).toList();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
     @Test
     void anOverdueApprovalIsEscalatedToTheAdministratorWithoutStoppingIt() {
         Instant registeredAt = Instant.parse("2026-11-23T08:00:00Z");
@@ -220,8 +233,11 @@ class ClientOnboardingProcessIntegrationTests {
         assertThat(approval.getDueDate().toInstant()).as("the queue shows when the approval is due")
                 .isEqualTo(sla.getDuedate().toInstant());
         assertThat(approval.getDescription()).as("Tasklist's Description tab").contains("coverage");
+        assertThat(overdueFor(acme, StaffRole.NETWORK_OPERATIONS)).isEmpty();
 
         ClockUtil.setCurrentTime(Date.from(registeredAt.plus(Duration.ofHours(25))));
+        assertThat(overdueFor(acme, StaffRole.NETWORK_OPERATIONS)).containsExactly("Task_ApproveClient");
+        assertThat(overdueFor(testCompanies.create(), StaffRole.NETWORK_OPERATIONS)).as("another company").isEmpty();
         managementService.executeJob(sla.getId());
 
         assertThat(process).isWaitingAt("Task_ApproveClient", "Task_FollowUpOverdueApproval");
