@@ -41,13 +41,17 @@ public record Msisdn(String e164) {
         }
     }
 
-    public static boolean isValid(String raw) {
+    /** The number, or empty when {@link #parse} would refuse it. */
+    public static java.util.Optional<Msisdn> tryParse(String raw) {
         try {
-            parse(raw);
-            return true;
+            return java.util.Optional.of(parse(raw));
         } catch (IllegalArgumentException e) {
-            return false;
+            return java.util.Optional.empty();
         }
+    }
+
+    public static boolean isValid(String raw) {
+        return tryParse(raw).isPresent();
     }
 
     /** The number without the plus, as M-PESA wants it ({@code 254712345678}). */

@@ -30,7 +30,7 @@ record BankCall(String action, String collectionAccount, String identifier, Stri
                 ProviderFields.decimal(payload.path("txn_amount"))
                         .flatMap(a -> ProviderFields.creditable(a, ProviderFields.COLUMN_MAX)).orElse(null),
                 truncate(text(payload, "payer_name"), 200),
-                phone != null && Msisdn.isValid(phone) ? Msisdn.parse(phone).e164() : null,
+                Msisdn.tryParse(phone).map(Msisdn::e164).orElse(null),
                 truncate(text(payload, "payment_mode"), 30));
     }
 

@@ -35,8 +35,8 @@ class ExplainFailureDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         stkRequests.failed(checkoutRequestId(execution), storedPayments.onRecord(execution));
         var client = stkRequests.promptedClient(checkoutRequestId(execution)).flatMap(clients::find);
-        phone(execution).or(() -> client.map(ClientDetails::phone)).filter(Msisdn::isValid)
-                .ifPresent(to -> messages.text(client.map(ClientDetails::id).orElse(null), Msisdn.parse(to),
+        phone(execution).or(() -> client.map(ClientDetails::phone)).flatMap(Msisdn::tryParse)
+                .ifPresent(to -> messages.text(client.map(ClientDetails::id).orElse(null), to,
                         MessagePurpose.PAYMENT_FAILED,
                         Map.of("reason", MpesaResultTexts.plainWords(resultCode(execution).orElse(null)))));
         storedPayments.markProcessed(execution);
