@@ -101,7 +101,7 @@ public class ClientDirectory {
         if (references.exist(id)) {
             throw new ClientHasHistory(client.accountNumber());
         }
-        onboarding.cancel(id, "Client deleted");
+        onboarding.cancel(client.companyId(), id, client.accountNumber(), "Client deleted");
         clients.delete(client);
     }
 

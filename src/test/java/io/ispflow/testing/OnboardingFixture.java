@@ -48,8 +48,12 @@ public class OnboardingFixture {
     }
 
     public ClientDetails register(TestCompany company, String name) {
-        var profile = new ClientProfile(name, "client@example.co.ke", Msisdn.parse("0712345678"), "Kilimani, Nairobi",
-                "Nairobi", "Dagoretti North", ClientType.INDIVIDUAL, ConnectionType.FIBER, new BigDecimal("2999.00"), null);
+        return register(company, name, ClientType.INDIVIDUAL, "0712345678");
+    }
+
+    public ClientDetails register(TestCompany company, String name, ClientType type, String phone) {
+        var profile = new ClientProfile(name, "client@example.co.ke", Msisdn.parse(phone), "Kilimani, Nairobi",
+                "Nairobi", "Dagoretti North", type, ConnectionType.FIBER, new BigDecimal("2999.00"), null);
         return tenantScope.callAs(company.id(),
                 () -> clients.register(profile, company.user(StaffRole.SALES_ACCOUNT_MANAGER)));
     }
@@ -61,7 +65,7 @@ public class OnboardingFixture {
 
     /** The one open task of the client's onboarding (or of the installation it called). */
     public Task taskOf(ClientDetails client) {
-        List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(client.id().toString()).list();
+        List<Task> open = taskService.createTaskQuery().processVariableValueEquals("clientId", client.id().toString()).list();
         if (open.size() != 1) {
             throw new AssertionError("expected one open task for " + client.name() + " but found " + open);
         }
@@ -69,7 +73,7 @@ public class OnboardingFixture {
     }
 
     public Task taskOf(ClientDetails client, String taskDefinitionKey) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(client.id().toString())
+        return taskService.createTaskQuery().processVariableValueEquals("clientId", client.id().toString())
                 .taskDefinitionKey(taskDefinitionKey).singleResult();
     }
 
@@ -89,6 +93,6 @@ public class OnboardingFixture {
     /** Runs every due job of the client's processes, as the job executor would, until none is left. */
     public void runJobs(ClientDetails client) {
         dueJobs.ofProcessInstances(() -> runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(client.id().toString()).list().stream().map(p -> p.getId()).toList());
+                .variableValueEquals("clientId", client.id().toString()).list().stream().map(p -> p.getId()).toList());
     }
 }

@@ -13,13 +13,15 @@ import io.ispflow.clients.ClientLifecycle;
 class ActivateServiceDelegate implements JavaDelegate {
 
     private final ClientLifecycle lifecycle;
+    private final OnboardedClient onboarded;
 
-    ActivateServiceDelegate(ClientLifecycle lifecycle) {
+    ActivateServiceDelegate(ClientLifecycle lifecycle, OnboardedClient onboarded) {
         this.lifecycle = lifecycle;
+        this.onboarded = onboarded;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        lifecycle.activate(clientOf(execution), "onboarding");
+        lifecycle.activate(onboarded.clientIdOf(execution), "onboarding");
     }
 }

@@ -14,14 +14,16 @@ import io.ispflow.platform.camunda.FormValues;
 class ApproveClientDelegate implements JavaDelegate {
 
     private final ClientLifecycle lifecycle;
+    private final OnboardedClient onboarded;
 
-    ApproveClientDelegate(ClientLifecycle lifecycle) {
+    ApproveClientDelegate(ClientLifecycle lifecycle, OnboardedClient onboarded) {
         this.lifecycle = lifecycle;
+        this.onboarded = onboarded;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        lifecycle.approve(clientOf(execution), (String) execution.getVariable(COMPLETED_BY),
+        lifecycle.approve(onboarded.clientIdOf(execution), (String) execution.getVariable(COMPLETED_BY),
                 FormValues.text(execution.getVariable(NOC_NOTES)));
     }
 }

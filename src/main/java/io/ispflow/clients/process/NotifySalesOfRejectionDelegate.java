@@ -13,9 +13,11 @@ import io.ispflow.messaging.Notifier;
 class NotifySalesOfRejectionDelegate implements JavaDelegate {
 
     private final Notifier notifier;
+    private final OnboardedClient onboarded;
 
-    NotifySalesOfRejectionDelegate(Notifier notifier) {
+    NotifySalesOfRejectionDelegate(Notifier notifier, OnboardedClient onboarded) {
         this.notifier = notifier;
+        this.onboarded = onboarded;
     }
 
     @Override
@@ -27,6 +29,6 @@ class NotifySalesOfRejectionDelegate implements JavaDelegate {
         notifier.notifyStaff(registeredBy,
                 "Client rejected: " + execution.getVariable(NAME) + " (" + execution.getVariable(ACCOUNT_NUMBER) + ")",
                 "Reason: " + execution.getVariable(REJECTION_REASON),
-                "client", clientOf(execution));
+                "client", onboarded.clientIdOf(execution));
     }
 }

@@ -2,6 +2,7 @@ package io.ispflow.clients.process;
 
 import static io.ispflow.clients.process.OnboardingVariables.*;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -53,10 +54,16 @@ public class OnboardingProcess {
         return UUID.fromString((String) result.get(CLIENT_ID));
     }
 
-    /** Ends a client's running onboarding, e.g. when the client record is deleted. */
-    public void cancel(UUID clientId, String reason) {
-        runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(clientId.toString()).list()
-                .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), reason));
+    /**
+     * Ends a client's running onboarding, e.g. when the client record is deleted. Its business key is
+     * his account number (his id in instances started before account numbers were).
+     */
+    public void cancel(UUID companyId, UUID clientId, String accountNumber, String reason) {
+        for (String key : List.of(accountNumber, clientId.toString())) {
+            runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                    .tenantIdIn(companyId.toString())
+                    .processInstanceBusinessKey(key).list()
+                    .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), reason));
+        }
     }
 }

@@ -1,9 +1,5 @@
 package io.ispflow.clients.process;
 
-import java.util.UUID;
-
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-
 import io.ispflow.tenancy.LicensePolicy;
 
 /** Names of the variables of {@code clientOnboarding}, as the BPMN and its forms use them. */
@@ -58,13 +54,5 @@ public final class OnboardingVariables {
     public static final String COMPLETED_BY = "completedBy";
 
     private OnboardingVariables() {
-    }
-
-    /**
-     * The client being onboarded: the process's business key. Unlike the {@value #CLIENT_ID} variable,
-     * no task completion can change it, so a later step cannot be turned onto another client.
-     */
-    public static UUID clientOf(DelegateExecution execution) {
-        return UUID.fromString(execution.getProcessBusinessKey());
     }
 }

@@ -17,7 +17,7 @@ import io.ispflow.tenancy.ClientLimitReached;
 
 /**
  * Creates the client (status pending) from the registration ({@link Registration}, refused when a field
- * does not fit), and makes his id the business key. The licence limit is checked once more, exactly,
+ * does not fit), and makes his account number the business key (which staff read and search for). The licence limit is checked once more, exactly,
  * under the company's lock: a registration that raced past the decision table ends as refused.
  */
 @Component("registerClientDelegate")
@@ -40,7 +40,7 @@ class RegisterClientDelegate implements JavaDelegate {
         ClientProfile profile = Registration.of(execution).toProfile(validator);
         try {
             var client = clients.createPending(profile, (String) execution.getVariable(REGISTERED_BY));
-            execution.setProcessBusinessKey(client.id().toString());
+            execution.setProcessBusinessKey(client.accountNumber());
             execution.setVariable(CLIENT_ID, client.id().toString());
             execution.setVariable(ACCOUNT_NUMBER, client.accountNumber());
             execution.setVariable(PHONE, client.phone());

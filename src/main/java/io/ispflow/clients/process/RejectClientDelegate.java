@@ -14,15 +14,17 @@ import io.ispflow.platform.camunda.FormValues;
 class RejectClientDelegate implements JavaDelegate {
 
     private final ClientLifecycle lifecycle;
+    private final OnboardedClient onboarded;
 
-    RejectClientDelegate(ClientLifecycle lifecycle) {
+    RejectClientDelegate(ClientLifecycle lifecycle, OnboardedClient onboarded) {
         this.lifecycle = lifecycle;
+        this.onboarded = onboarded;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String by = (String) execution.getVariable(COMPLETED_BY);
-        lifecycle.reject(clientOf(execution), by == null ? "system" : by,
+        lifecycle.reject(onboarded.clientIdOf(execution), by == null ? "system" : by,
                 FormValues.text(execution.getVariable(REJECTION_REASON)));
     }
 }

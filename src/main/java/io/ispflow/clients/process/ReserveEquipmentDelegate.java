@@ -23,9 +23,11 @@ class ReserveEquipmentDelegate implements JavaDelegate {
     static final String EQUIPMENT_TAKEN = "EQUIPMENT_TAKEN";
 
     private final EquipmentStock stock;
+    private final OnboardedClient onboarded;
 
-    ReserveEquipmentDelegate(EquipmentStock stock) {
+    ReserveEquipmentDelegate(EquipmentStock stock, OnboardedClient onboarded) {
         this.stock = stock;
+        this.onboarded = onboarded;
     }
 
     @Override
@@ -35,7 +37,7 @@ class ReserveEquipmentDelegate implements JavaDelegate {
             if (chosen == null || chosen.isBlank()) {
                 throw new EquipmentUnavailable(null);
             }
-            var item = stock.assign(UUID.fromString(chosen), clientOf(execution),
+            var item = stock.assign(UUID.fromString(chosen), onboarded.clientIdOf(execution),
                     (String) execution.getVariable(COMPLETED_BY));
             execution.setVariable(EQUIPMENT_SERIAL, item.serialNumber());
             execution.setVariable(EQUIPMENT_LABEL, item.label());

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.ispflow.clients.ClientDetails;
-import io.ispflow.clients.ClientDirectory;
 import io.ispflow.messaging.ClientMessages;
 import io.ispflow.messaging.MessagePurpose;
 import io.ispflow.shared.Msisdn;
@@ -19,17 +18,17 @@ import io.ispflow.shared.Msisdn;
 class SendWelcomeDelegate implements JavaDelegate {
 
     private final ClientMessages messages;
-    private final ClientDirectory clients;
+    private final OnboardedClient onboarded;
 
-    SendWelcomeDelegate(ClientMessages messages, ClientDirectory clients) {
+    SendWelcomeDelegate(ClientMessages messages, OnboardedClient onboarded) {
         this.messages = messages;
-        this.clients = clients;
+        this.onboarded = onboarded;
     }
 
     /** Name, number and addresses as stored: variables could have been changed by a task's completion. */
     @Override
     public void execute(DelegateExecution execution) {
-        ClientDetails client = clients.find(clientOf(execution)).orElseThrow();
+        ClientDetails client = onboarded.of(execution);
         var values = Map.of("name", client.name(), "accountNumber", client.accountNumber(),
                 "invoiceNumber", execution.getVariable(INVOICE_NUMBER),
                 "invoiceTotal", execution.getVariable(INVOICE_TOTAL));

@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 
 import io.ispflow.billing.Subscriptions;
 import io.ispflow.clients.ClientDetails;
-import io.ispflow.clients.ClientDirectory;
 
 /**
  * Billing starts: the package subscription and the first invoice, at the package and rate stored for the
@@ -18,16 +17,16 @@ import io.ispflow.clients.ClientDirectory;
 class SetUpBillingDelegate implements JavaDelegate {
 
     private final Subscriptions subscriptions;
-    private final ClientDirectory clients;
+    private final OnboardedClient onboarded;
 
-    SetUpBillingDelegate(Subscriptions subscriptions, ClientDirectory clients) {
+    SetUpBillingDelegate(Subscriptions subscriptions, OnboardedClient onboarded) {
         this.subscriptions = subscriptions;
-        this.clients = clients;
+        this.onboarded = onboarded;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        ClientDetails client = clients.find(clientOf(execution)).orElseThrow();
+        ClientDetails client = onboarded.of(execution);
         var invoice = subscriptions.start(client.id(), client.servicePackageId(), client.monthlyRate());
         execution.setVariable(INVOICE_NUMBER, invoice.number());
         execution.setVariable(INVOICE_TOTAL, invoice.total().toPlainString());

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Date;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
 import io.ispflow.platform.camunda.FormValues;
 import io.ispflow.platform.camunda.ProcessInputRefusals;
 
+import io.ispflow.network.ClientOfProcess;
 import io.ispflow.network.Installations;
 import io.ispflow.network.Technician;
 import io.ispflow.shared.Nairobi;
@@ -26,9 +28,11 @@ import io.ispflow.shared.Nairobi;
 class BookVisitDelegate implements JavaDelegate {
 
     private final Installations installations;
+    private final ClientOfProcess clients;
 
-    BookVisitDelegate(Installations installations) {
+    BookVisitDelegate(Installations installations, ClientOfProcess clients) {
         this.installations = installations;
+        this.clients = clients;
     }
 
     @Override
@@ -39,10 +43,10 @@ class BookVisitDelegate implements JavaDelegate {
         if (technician == null || visitDate == null) {
             throw ProcessInputRefusals.refuse("A visit needs its date and its technician.");
         }
-        // the client is the business key, which the scheduling task's completion cannot change
-        UUID id = installations.book(UUID.fromString(execution.getProcessBusinessKey()), attempt,
-                visitTime(visitDate), technician);
+        Instant visitAt = visitTime(visitDate);
+        UUID id = installations.book(clients.clientIdOf(execution), attempt, visitAt, technician);
         execution.setVariable(ATTEMPT, attempt);
+        execution.setVariable(VISIT_AT, Date.from(visitAt)); // the on-site task is due then
         execution.setVariable(INSTALLATION_ID, id.toString());
         execution.setVariable(TECHNICIAN_USER_ID, Technician.staffUserId(technician));
     }

@@ -14,6 +14,8 @@ public final class InstallationVariables {
     public static final String TECHNICIAN_OPTIONS = "technicianOptions";
     public static final String TECHNICIAN = "technician";
     public static final String VISIT_DATE = "visitDate";
+    /** When the booked visit starts (a date), as the on-site task's due date. */
+    public static final String VISIT_AT = "visitAt";
     public static final String ATTEMPT = "installationAttempt";
     public static final String INSTALLATION_ID = "installationId";
     public static final String TECHNICIAN_USER_ID = "technicianUserId";

@@ -17,6 +17,7 @@ import io.ispflow.payments.Payments;
 import io.ispflow.payments.PossiblySamePayment;
 import io.ispflow.payments.ReceivePayment;
 import io.ispflow.platform.TenantContext;
+import io.ispflow.clients.ClientDirectory;
 import io.ispflow.shared.Nairobi;
 import io.ispflow.shared.PaymentCredited;
 
@@ -34,13 +35,15 @@ class CreditWalletDelegate implements JavaDelegate {
     private final StkRequests stkRequests;
     private final Payments payments;
     private final ApplicationEventPublisher events;
+    private final ClientDirectory clients;
 
     CreditWalletDelegate(StoredPayments storedPayments, StkRequests stkRequests, Payments payments,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ClientDirectory clients) {
         this.storedPayments = storedPayments;
         this.stkRequests = stkRequests;
         this.payments = payments;
         this.events = events;
+        this.clients = clients;
     }
 
     @Override
@@ -70,6 +73,11 @@ class CreditWalletDelegate implements JavaDelegate {
             execution.setVariable(POSSIBLY_SAME_MPESA_RECEIPT, credited.mpesaReceiptNumber());
             execution.setVariable(POSSIBLY_SAME_PAID_AT, credited.paidAt() == null ? null
                     : PAID_AT.format(credited.paidAt().atZone(Nairobi.ZONE)));
+            // finance's task line and a search by account number name the client
+            clients.find(clientId(execution)).ifPresent(client -> {
+                execution.setVariable(CLIENT_NAME, client.name());
+                execution.setVariable(ACCOUNT_NUMBER, client.accountNumber());
+            });
             throw new BpmnError(POSSIBLY_SAME_PAYMENT, e.getMessage());
         }
     }

@@ -34,6 +34,9 @@ public final class ReconciliationVariables {
     public static final String DUPLICATE = "duplicate";
     public static final String CLIENT_ID = "clientId";
     public static final String CLIENT_ACCOUNT_NUMBER = "clientAccountNumber";
+    /** The matched client's name and account number, set when finance is to look at the payment. */
+    public static final String CLIENT_NAME = "name";
+    public static final String ACCOUNT_NUMBER = "accountNumber";
     public static final String MATCH_PROBLEM = "matchProblem";
     public static final String PAYMENT_ID = "paymentId";
     public static final String RECEIPT_NUMBER = "receiptNumber";

@@ -83,7 +83,7 @@ class CamundaAccessSetup implements ApplicationRunner {
             withdrawAll(role.id(), Resources.USER, "*");
             withdrawAll(role.id(), Resources.GROUP, "*");
             grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(role, Resources.FILTER, "*", Permissions.READ);
+            withdrawAll(role.id(), Resources.FILTER, "*");
             grant(role, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
             for (StaffRole other : StaffRole.values()) {
                 grant(role, Resources.GROUP, other.id(), Permissions.READ);
@@ -102,18 +102,7 @@ class CamundaAccessSetup implements ApplicationRunner {
         grant(manager, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
         grant(manager, Resources.DEPLOYMENT, "*", Permissions.READ);
 
-        // the role's queue comes first, so that Tasklist opens on it
-        ensureFilter("My team's tasks", "Open tasks for my roles, claimed or not", -10, tasks.createTaskQuery()
-                .taskCandidateGroupInExpression("${currentUserGroups()}")
-                .includeAssignedTasks());
-        ensureFilter("My tasks", "Tasks assigned to me", 0, tasks.createTaskQuery()
-                .taskAssigneeExpression("${currentUser()}"));
-        ensureFilter("Overdue", "Tasks for my roles past their due date", 5, tasks.createTaskQuery()
-                .taskCandidateGroupInExpression("${currentUserGroups()}")
-                .includeAssignedTasks()
-                .dueBeforeExpression("${now()}"));
-        ensureFilter("All company tasks", "Every open task of my company (administrators)", 10,
-                tasks.createTaskQuery());
+        setUpQueues();
     }
 
     /**
@@ -209,28 +198,50 @@ class CamundaAccessSetup implements ApplicationRunner {
     }
 
     /**
-     * Creates the shared filter, or brings an existing one of that name up to date. Every task line
-     * shows whose it is: the client (name, account number, phone) or the payment (amount, receipt or
-     * bank reference), whichever of these variables the task's process has.
+     * Each role opens Tasklist on its own queue (the lowest filter priority it may read comes first);
+     * every role also has "My tasks" and "Overdue"; administrators also "All company tasks". Every
+     * filter lists the most urgent task first: earliest due date, then highest priority.
      */
-    private void ensureFilter(String name, String description, int priority, TaskQuery query) {
+    private void setUpQueues() {
+        var superseded = filters.createFilterQuery().filterName("My team's tasks").singleResult();
+        if (superseded != null) {
+            filters.deleteFilter(superseded.getId());
+        }
+        var everyColumn = java.util.stream.Stream.concat(TaskQueues.CLIENT.stream(), TaskQueues.PAYMENT.stream()).toList();
+        for (TaskQueues.Queue queue : TaskQueues.QUEUES) {
+            String id = ensureFilter(queue.name(), queue.description(), -10, queue.columns(),
+                    tasks.createTaskQuery().taskCandidateGroup(queue.role().id()).includeAssignedTasks());
+            grant(queue.role(), Resources.FILTER, id, Permissions.READ);
+        }
+        String mine = ensureFilter("My tasks", "Tasks assigned to me", 0, everyColumn,
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        String overdue = ensureFilter("Overdue", "Tasks for my roles past their due date", 5, everyColumn,
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks().dueBeforeExpression("${now()}"));
+        String company = ensureFilter("All company tasks", "Every open task of my company", 10, everyColumn,
+                tasks.createTaskQuery());
+        for (StaffRole role : StaffRole.values()) {
+            grant(role, Resources.FILTER, mine, Permissions.READ);
+            grant(role, Resources.FILTER, overdue, Permissions.READ);
+        }
+        grant(StaffRole.ISP_ADMIN, Resources.FILTER, company, Permissions.READ);
+    }
+
+    /**
+     * Creates the shared filter, or brings an existing one of that name up to date, sorted most urgent
+     * first. Its task lines show whose task it is through the given columns (only those the task's
+     * process has).
+     */
+    private String ensureFilter(String name, String description, int priority, List<TaskQueues.Column> columns,
+            TaskQuery query) {
         Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,
-                "showUndefinedVariable", false, "variables", SUBJECT_COLUMNS);
+                "showUndefinedVariable", false,
+                "variables", columns.stream().map(TaskQueues.Column::forTasklist).toList());
         var filter = filters.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
             filter = filters.newTaskFilter(name);
-        } else if (properties.equals(filter.getProperties())) {
-            return;
         }
-        filters.saveFilter(filter.setQuery(query).setProperties(properties));
+        TaskQuery urgentFirst = query.orderByDueDate().asc().orderByTaskPriority().desc();
+        return filters.saveFilter(filter.setQuery(urgentFirst).setProperties(properties)).getId();
     }
-
-    /** The process variables shown on each task line of the shared filters, as Tasklist reads them. */
-    private static final List<Map<String, String>> SUBJECT_COLUMNS = List.of(
-            Map.of("name", "name", "label", "Client"),
-            Map.of("name", "accountNumber", "label", "Account"),
-            Map.of("name", "phone", "label", "Phone"),
-            Map.of("name", "amount", "label", "Amount (KES)"),
-            Map.of("name", "mpesaReceiptNumber", "label", "M-PESA receipt"),
-            Map.of("name", "bankReference", "label", "Bank reference"));
 }

@@ -16,4 +16,12 @@ class EngineRestFilters {
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         return registration;
     }
+
+    @Bean
+    FilterRegistrationBean<TaskSearchByClient> taskSearchByClient(ObjectMapper json) {
+        var registration = new FilterRegistrationBean<>(new TaskSearchByClient(json));
+        registration.setName("task-search-by-client");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        return registration;
+    }
 }

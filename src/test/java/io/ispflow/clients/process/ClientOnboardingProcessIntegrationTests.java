@@ -92,12 +92,13 @@ class ClientOnboardingProcessIntegrationTests {
 
     ProcessInstance onboardingOf(ClientDetails client) {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(OnboardingVariables.PROCESS_KEY)
-                .processInstanceBusinessKey(client.id().toString()).singleResult();
+                .tenantIdIn(acme.id().toString()).processInstanceBusinessKey(client.accountNumber()).singleResult();
     }
 
     String historicOnboardingId(ClientDetails client) {
         return historyService.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(OnboardingVariables.PROCESS_KEY).processInstanceBusinessKey(client.id().toString()).singleResult().getId();
+                .processDefinitionKey(OnboardingVariables.PROCESS_KEY).tenantIdIn(acme.id().toString())
+                .processInstanceBusinessKey(client.accountNumber()).singleResult().getId();
     }
 
     ClientStatus statusOf(ClientDetails client) {
@@ -144,7 +145,7 @@ class ClientOnboardingProcessIntegrationTests {
     void happyPathTakesAClientFromRegistrationToActiveAndBilled() {
         ClientDetails client = onboarding.register(acme, "Wanjiku Kamau");
         ProcessInstance process = onboardingOf(client);
-        assertThat(process).isWaitingAt("Task_ApproveClient").hasBusinessKey(client.id().toString());
+        assertThat(process).isWaitingAt("Task_ApproveClient").hasBusinessKey(client.accountNumber());
         assertThat(process.getTenantId()).isEqualTo(acme.id().toString());
         assertThat(onboarding.taskOf(client)).hasCandidateGroup("network_operations");
 

@@ -95,8 +95,12 @@ class TasklistTenantSeparationIntegrationTests {
                 acme.user(StaffRole.SALES_ACCOUNT_MANAGER), form);
 
         assertThat(started.status()).as(started.body().toString()).isEqualTo(200);
-        String clientId = started.text("businessKey");
+        String accountNumber = started.text("businessKey");
+        var found = api.get("/api/clients?q=" + accountNumber, acme.user(StaffRole.ISP_ADMIN));
+        assertThat(found.body().path("content")).hasSize(1);
+        String clientId = found.body().path("content").get(0).path("id").asText();
         var client = api.get("/api/clients/" + clientId, acme.user(StaffRole.ISP_ADMIN));
+        assertThat(client.text("accountNumber")).isEqualTo(accountNumber);
         assertThat(client.text("name")).isEqualTo("Walk-in Customer");
         assertThat(client.text("phone")).isEqualTo("+254722000111");
         assertThat(client.body().path("monthlyRate").decimalValue()).isEqualByComparingTo("3500");

@@ -53,7 +53,7 @@ class TasklistApprovalBrowserIntegrationTests {
                 assertThat(taskLine.first()).containsText("Browser Test Client");
                 assertThat(taskLine.first()).containsText(client.accountNumber());
                 assertThat(taskLine.first()).containsText("Due in a day");
-                Browser.openTeamTask(page, "Approve coverage and feasibility");
+                Browser.openQueuedTask(page, "Approve coverage and feasibility");
                 page.locator("button.claim").click();
                 assertThat(page.locator(".disabled-form")).hasCount(0);
                 page.getByLabel("Approve: we can serve this client").check();

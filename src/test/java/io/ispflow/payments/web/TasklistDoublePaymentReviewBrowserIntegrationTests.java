@@ -57,7 +57,7 @@ class TasklistDoublePaymentReviewBrowserIntegrationTests {
             Page page = browser.newPage();
             try {
                 Browser.logInToTasklist(page, port, acme.user(StaffRole.BILLING_FINANCE));
-                Browser.openTeamTask(page, "Review possible double payment");
+                Browser.openQueuedTask(page, "Review possible double payment");
                 page.locator("button.claim").click();
                 assertThat(page.getByLabel("Its M-PESA receipt")).hasValue("RKL51ZDR4F");
                 assertThat(page.getByLabel("Amount (KES)")).hasValue("1500.00");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -95,11 +96,45 @@ class ModelFilesTests {
                     .filter(b -> b.getAttachedTo() == task)
                     .flatMap(b -> b.getEventDefinitions().stream())
                     .filter(TimerEventDefinition.class::isInstance).map(TimerEventDefinition.class::cast).toList();
+            assertThat(task.getCamundaDueDate()).as(task.getName() + " has a due date").isNotBlank();
             for (TimerEventDefinition timer : slaTimers) {
                 assertThat(task.getCamundaDueDate()).as(task.getName() + " is due when its timer fires")
                         .isEqualTo(timer.getTimeDuration().getTextContent().trim());
             }
         }
+    }
+
+    /**
+     * A task's line in Tasklist names its subject: its form shows the client (name and account number)
+     * or the payment (amount and receipt or bank reference), the variables the queues show as columns.
+     * Its priority comes from the {@code taskPriority} decision.
+     */
+    @ParameterizedTest
+    @MethodSource("processes")
+    void everyUserTaskNamesItsSubjectAndTakesItsPriorityFromTheDecision(Path file) throws IOException {
+        var model = Bpmn.readModelFromFile(file.toFile());
+        Map<String, Set<String>> fieldsByForm = new java.util.HashMap<>();
+        for (Path form : forms().toList()) {
+            fieldsByForm.put(formId(form), fieldKeys(new ObjectMapper().readTree(form.toFile())));
+        }
+        for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+            Set<String> shown = fieldsByForm.getOrDefault(task.getCamundaFormRef(), Set.of());
+            assertThat(TaskQueues.SUBJECTS).as(task.getName() + " shows whose task it is (" + shown + ")")
+                    .anySatisfy(subject -> assertThat(shown).containsAll(subject));
+            assertThat(task.getCamundaPriority()).as(task.getName() + "'s priority")
+                    .isEqualTo("${" + TaskPriority.DECISION_KEY + ".of(execution)}");
+        }
+    }
+
+    private static Set<String> fieldKeys(JsonNode container) {
+        Set<String> keys = new HashSet<>();
+        for (JsonNode component : container.path("components")) {
+            if (component.has("key")) {
+                keys.add(component.path("key").asText());
+            }
+            keys.addAll(fieldKeys(component));
+        }
+        return keys;
     }
 
     @ParameterizedTest
