@@ -113,7 +113,7 @@ public final class OnboardingBench {
         JsonNode client = send("POST", "/api/clients", "acmesales", """
                 {"name": "Bench Client", "phone": "0712345678", "address": "Bench Rd", "county": "Nairobi",
                  "subCounty": "Westlands", "clientType": "individual", "connectionType": "fiber", "monthlyRate": 2999}""");
-        String key = client.path("id").asText();
+        String key = client.path("accountNumber").asText(); // the onboarding's business key
         complete(key, "acmenoc", "{\"nocDecision\": {\"value\": \"approve\"}}");
         // threads compete for the same stock: a choice taken meanwhile comes back for another pick
         JsonNode task = task(key, "acmeassets");
