@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -38,7 +39,8 @@ import io.ispflow.shared.StaffRole;
  * Camunda's tenant check limits every query to his company.
  *
  * <ul>
- *   <li>every role: Tasklist, the shared task filters, reading process definitions and the role groups;</li>
+ *   <li>every role: Tasklist with its own queue, "My tasks" and "Overdue" ({@link TaskQueues}), reading
+ *       process definitions and the role groups;</li>
  *   <li>starting a process by hand (Tasklist or {@code /engine-rest}): only the roles its BPMN names as
  *       {@code camunda:candidateStarterGroups}. A process without them (payment reconciliation,
  *       installation) is a system process that only the application starts;</li>
@@ -207,7 +209,7 @@ class CamundaAccessSetup implements ApplicationRunner {
         if (superseded != null) {
             filters.deleteFilter(superseded.getId());
         }
-        var everyColumn = java.util.stream.Stream.concat(TaskQueues.CLIENT.stream(), TaskQueues.PAYMENT.stream()).toList();
+        var everyColumn = Stream.concat(TaskQueues.CLIENT.stream(), TaskQueues.PAYMENT.stream()).toList();
         for (TaskQueues.Queue queue : TaskQueues.QUEUES) {
             String id = ensureFilter(queue.name(), queue.description(), -10, queue.columns(),
                     tasks.createTaskQuery().taskCandidateGroup(queue.role().id()).includeAssignedTasks());
@@ -237,11 +239,16 @@ class CamundaAccessSetup implements ApplicationRunner {
         Map<String, Object> properties = Map.of("description", description, "priority", priority, "refresh", true,
                 "showUndefinedVariable", false,
                 "variables", columns.stream().map(TaskQueues.Column::forTasklist).toList());
-        var filter = filters.createFilterQuery().filterName(name).singleResult();
-        if (filter == null) {
-            filter = filters.newTaskFilter(name);
-        }
         TaskQuery urgentFirst = query.orderByDueDate().asc().orderByTaskPriority().desc();
-        return filters.saveFilter(filter.setQuery(urgentFirst).setProperties(properties)).getId();
+        var wanted = (FilterEntity) filters.newTaskFilter(name).setQuery(urgentFirst).setProperties(properties);
+        var filter = (FilterEntity) filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            return filters.saveFilter(wanted).getId();
+        }
+        // unchanged filters are not written, so that nodes starting together do not collide
+        if (!properties.equals(filter.getProperties()) || !wanted.getQueryInternal().equals(filter.getQueryInternal())) {
+            filters.saveFilter(filter.setQuery(urgentFirst).setProperties(properties));
+        }
+        return filter.getId();
     }
 }

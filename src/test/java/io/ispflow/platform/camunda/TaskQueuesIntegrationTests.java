@@ -30,6 +30,8 @@ class TaskQueuesIntegrationTests {
     IdentityService identity;
     @Autowired
     TestCompanies testCompanies;
+    @Autowired
+    CamundaAccessSetup setup;
 
     @Test
     void everyRoleOpensOnItsOwnQueueAndReadsNoOtherRolesQueue() {
@@ -53,6 +55,18 @@ class TaskQueuesIntegrationTests {
                     .extracting(p -> p.getQueryProperty().getName() + " " + p.getDirection().getName())
                     .startsWith("DUE_DATE_ asc", "PRIORITY_ desc");
         }
+    }
+
+    @Test
+    void aRestartLeavesUnchangedFiltersUnwritten() throws Exception {
+        Map<String, Integer> before = revisions();
+        setup.run(null);
+        assertThat(revisions()).isEqualTo(before);
+    }
+
+    private Map<String, Integer> revisions() {
+        return filters.createTaskFilterQuery().list().stream().collect(java.util.stream.Collectors.toMap(
+                Filter::getId, f -> ((org.camunda.bpm.engine.impl.persistence.entity.FilterEntity) f).getRevision()));
     }
 
     /** The filters Tasklist lists for a staff member of that role, in its order (priority, then name). */
