@@ -1,10 +1,16 @@
 package io.ispflow.billing;
 
 import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,9 +19,13 @@ import io.ispflow.platform.TenantContext;
 import io.ispflow.shared.Nairobi;
 
 /**
- * Starts a client's subscription to a service package: the active package assignment and the first
- * monthly invoice. Prices are VAT-inclusive, as Kenyan retail prices are quoted: the VAT share of a
- * KES 2,999 package at 16% is 413.66.
+ * Clients' subscriptions, of the company in context: started with the first monthly invoice, renewed
+ * period by period (paid from the wallet when it holds enough), and moved through grace, suspension
+ * and disconnection by the subscription lifecycle process. Prices are VAT-inclusive, as Kenyan retail
+ * prices are quoted: the VAT share of a KES 2,999 package at 16% is 413.66.
+ *
+ * <p>Every change locks the subscription's row and checks the state it starts from, so a retried
+ * process step or a second node changes nothing twice: each method says whether it changed anything.
  */
 @Service
 public class Subscriptions {
@@ -25,20 +35,26 @@ public class Subscriptions {
 
     private final JdbcTemplate jdbc;
     private final Invoicing invoicing;
+    private final WalletLedger ledger;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Subscriptions(JdbcTemplate jdbc, Invoicing invoicing, Clock clock) {
+    Subscriptions(JdbcTemplate jdbc, Invoicing invoicing, WalletLedger ledger, ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.invoicing = invoicing;
+        this.ledger = ledger;
+        this.events = events;
         this.clock = clock;
     }
 
     /**
-     * Starts the subscription once: calling it again for a client who already has an invoice returns
-     * that invoice (a retried process step must not bill twice).
+     * Starts the client's subscription once, with its first monthly invoice (paid at once from any credit
+     * in his wallet): calling it again returns that invoice (a retried process step must not bill twice).
+     * The lifecycle process starts when this commits ({@link SubscriptionStarted}).
      */
     @Transactional
-    public Invoice start(UUID clientId, UUID servicePackageId, BigDecimal monthlyRate) {
+    public Invoice start(UUID clientId, String accountNumber, UUID servicePackageId, BigDecimal monthlyRate) {
         UUID company = TenantContext.requireCompanyId();
         var existing = jdbc.queryForList("""
                 select id from invoices where client_id = ? and isp_company_id = ? order by created_at limit 1""",
@@ -52,7 +68,184 @@ public class Subscriptions {
                     values (?, ?, true, ?)""", clientId, servicePackageId, company);
         }
         LocalDate today = LocalDate.now(clock.withZone(Nairobi.ZONE));
-        return invoicing.issue(new NewInvoice(clientId, monthlyRate, "First month of service", today,
-                today.plusMonths(1).minusDays(1), today.plusDays(PAYMENT_TERM_DAYS)), "onboarding");
+        LocalDate end = today.plusMonths(1).minusDays(1);
+        Invoice first = invoicing.issue(new NewInvoice(clientId, monthlyRate, "First month of service", today, end,
+                today.plusDays(PAYMENT_TERM_DAYS)), "onboarding");
+        UUID id = jdbc.queryForObject("""
+                insert into subscriptions (client_id, account_number, service_package_id, monthly_rate, period_start,
+                                           period_end, paid_through, isp_company_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""", UUID.class, clientId, accountNumber, servicePackageId,
+                monthlyRate, Date.valueOf(today), Date.valueOf(end), "paid".equals(first.status()) ? Date.valueOf(end) : null,
+                company);
+        events.publishEvent(new SubscriptionStarted(company, id, clientId, accountNumber, end));
+        return first;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Subscription> find(UUID id) {
+        return jdbc.query("select * from subscriptions where id = ? and isp_company_id = ?", Subscriptions::row, id,
+                TenantContext.requireCompanyId()).stream().findFirst();
+    }
+
+    /** The client's subscription that has not ended, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Subscription> liveOf(UUID clientId) {
+        return jdbc.query("""
+                select * from subscriptions where client_id = ? and isp_company_id = ? and state <> 'ended'""",
+                Subscriptions::row, clientId, TenantContext.requireCompanyId()).stream().findFirst();
+    }
+
+    /** The company's subscriptions in these states (all when none are given), oldest first. */
+    @Transactional(readOnly = true)
+    public List<Subscription> inStates(SubscriptionState... states) {
+        String[] names = java.util.Arrays.stream(states.length == 0 ? SubscriptionState.values() : states)
+                .map(SubscriptionState::db).toArray(String[]::new);
+        return jdbc.query("""
+                select * from subscriptions where isp_company_id = ? and state = any (?) order by created_at, id""",
+                Subscriptions::row, TenantContext.requireCompanyId(), names);
+    }
+
+    /**
+     * Renews an active subscription whose period has ended: the next period (from the day after, at the
+     * rate of a downgrade waiting for it, if any) is invoiced once and paid from the wallet if it holds
+     * enough. A subscription without auto-renewal ends instead. Called again for the same period (a
+     * retried step), it answers with that period's invoice.
+     */
+    @Transactional
+    public Renewal renew(UUID id, String by) {
+        Subscription current = lock(id);
+        if (!current.autoRenew()) {
+            end(id, "Not renewed: auto-renewal is off");
+            return new Renewal(Renewal.Outcome.ENDED, lock(id), null);
+        }
+        LocalDate start = current.periodEnd().plusDays(1);
+        LocalDate end = start.plusMonths(1).minusDays(1);
+        BigDecimal rate = current.nextMonthlyRate() != null ? current.nextMonthlyRate() : current.monthlyRate();
+        UUID packageId = current.nextMonthlyRate() != null ? current.nextPackageId() : current.servicePackageId();
+        ledger.lockBalance(current.clientId()); // payments settle under this lock: none slips between issue and check
+        Invoice invoice = periodInvoice(current.clientId(), start).orElseGet(() -> invoicing.issue(new NewInvoice(
+                current.clientId(), rate, "Internet service " + start + " to " + end, start, end,
+                start.plusDays(PAYMENT_TERM_DAYS)), by));
+        boolean paid = "paid".equals(invoice.status());
+        jdbc.update("""
+                update subscriptions set period_start = ?, period_end = ?, monthly_rate = ?, service_package_id = ?,
+                       next_monthly_rate = null, next_package_id = null,
+                       paid_through = case when ? then ? else paid_through end,
+                       promised_until = null, promised_by = null, updated_at = now()
+                where id = ?""", Date.valueOf(start), Date.valueOf(end), rate, packageId, paid, Date.valueOf(end), id);
+        return new Renewal(paid ? Renewal.Outcome.PAID : Renewal.Outcome.UNPAID, lock(id), invoice);
+    }
+
+    /** What the client owes on his open invoices. Read under his wallet's lock when {@code locked}. */
+    @Transactional
+    public Arrears arrears(UUID id, boolean locked) {
+        Subscription subscription = find(id).orElseThrow(() -> new IllegalArgumentException("no subscription " + id));
+        if (locked) {
+            ledger.lockBalance(subscription.clientId());
+        }
+        var open = invoicing.openInvoices(subscription.clientId());
+        return new Arrears(open.stream().map(Invoice::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
+                open.stream().map(Invoice::dueDate).min(LocalDate::compareTo).orElse(null));
+    }
+
+    /** Active → grace: the renewal is unpaid. */
+    @Transactional
+    public boolean enterGrace(UUID id, String reason) {
+        return move(id, reason, SubscriptionState.GRACE, SubscriptionState.ACTIVE);
+    }
+
+    /**
+     * Records the client's promise to pay by {@code until}: once per unpaid period, and only while he is
+     * in grace. False when a promise was already made or he is not in grace.
+     */
+    @Transactional
+    public boolean recordPromise(UUID id, LocalDate until, String by) {
+        Subscription subscription = lock(id);
+        if (subscription.state() != SubscriptionState.GRACE || subscription.promisedUntil() != null) {
+            return false;
+        }
+        jdbc.update("update subscriptions set promised_until = ?, promised_by = ?, updated_at = now() where id = ?",
+                Date.valueOf(until), by, id);
+        return true;
+    }
+
+    /** Grace → suspended. */
+    @Transactional
+    public boolean suspend(UUID id, String reason) {
+        return move(id, reason, SubscriptionState.SUSPENDED, SubscriptionState.GRACE);
+    }
+
+    /**
+     * Grace or suspended → active, the arrears being paid. After a suspension a new period starts
+     * {@code today}, covered by what he paid: days spent suspended are not billed.
+     */
+    @Transactional
+    public boolean restore(UUID id, LocalDate today, String reason) {
+        Subscription before = lock(id);
+        if (!move(id, reason, SubscriptionState.ACTIVE, SubscriptionState.GRACE, SubscriptionState.SUSPENDED)) {
+            return false;
+        }
+        if (before.state() == SubscriptionState.SUSPENDED) {
+            LocalDate end = today.plusMonths(1).minusDays(1);
+            jdbc.update("""
+                    update subscriptions set period_start = ?, period_end = ?, paid_through = ?, promised_until = null,
+                           promised_by = null where id = ?""", Date.valueOf(today), Date.valueOf(end),
+                    Date.valueOf(end), id);
+        } else {
+            jdbc.update("""
+                    update subscriptions set paid_through = period_end, promised_until = null, promised_by = null
+                    where id = ?""", id);
+        }
+        return true;
+    }
+
+    /** Suspended → disconnected. */
+    @Transactional
+    public boolean disconnect(UUID id, String reason) {
+        return move(id, reason, SubscriptionState.DISCONNECTED, SubscriptionState.SUSPENDED);
+    }
+
+    /** Any state but ended → ended. */
+    @Transactional
+    public boolean end(UUID id, String reason) {
+        return move(id, reason, SubscriptionState.ENDED, SubscriptionState.ACTIVE, SubscriptionState.GRACE,
+                SubscriptionState.SUSPENDED, SubscriptionState.DISCONNECTED);
+    }
+
+    private boolean move(UUID id, String reason, SubscriptionState to, SubscriptionState... from) {
+        Subscription subscription = lock(id);
+        if (!List.of(from).contains(subscription.state())) {
+            return false;
+        }
+        jdbc.update("""
+                update subscriptions set state = ?, state_reason = ?, state_changed_at = now(), updated_at = now()
+                where id = ?""", to.db(), reason, id);
+        return true;
+    }
+
+    private Subscription lock(UUID id) {
+        return jdbc.query("select * from subscriptions where id = ? and isp_company_id = ? for update",
+                Subscriptions::row, id, TenantContext.requireCompanyId()).stream().findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no subscription " + id));
+    }
+
+    private Optional<Invoice> periodInvoice(UUID clientId, LocalDate periodStart) {
+        return jdbc.queryForList("""
+                select id from invoices where client_id = ? and period_start = ? and status <> 'void'""", UUID.class,
+                clientId, Date.valueOf(periodStart)).stream().findFirst().flatMap(invoicing::find);
+    }
+
+    private static Subscription row(ResultSet rs, int n) throws SQLException {
+        return new Subscription(rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
+                rs.getString("account_number"), rs.getObject("service_package_id", UUID.class),
+                rs.getBigDecimal("monthly_rate"), rs.getObject("next_package_id", UUID.class),
+                rs.getBigDecimal("next_monthly_rate"), rs.getDate("period_start").toLocalDate(),
+                rs.getDate("period_end").toLocalDate(), date(rs.getDate("paid_through")),
+                SubscriptionState.of(rs.getString("state")), rs.getString("state_reason"), rs.getBoolean("auto_renew"),
+                date(rs.getDate("promised_until")), rs.getString("promised_by"));
+    }
+
+    private static LocalDate date(Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 }

@@ -27,7 +27,7 @@ class SetUpBillingDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ClientDetails client = onboarded.of(execution);
-        var invoice = subscriptions.start(client.id(), client.servicePackageId(), client.monthlyRate());
+        var invoice = subscriptions.start(client.id(), client.accountNumber(), client.servicePackageId(), client.monthlyRate());
         execution.setVariable(INVOICE_NUMBER, invoice.number());
         execution.setVariable(INVOICE_TOTAL, invoice.total().toPlainString());
     }
