@@ -95,6 +95,17 @@ public class Subscriptions {
                 Subscriptions::row, clientId, TenantContext.requireCompanyId()).stream().findFirst();
     }
 
+    /**
+     * The live subscription of the client with this account number: the lifecycle's business key, which
+     * no task completion can change (a variable could be).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Subscription> liveByAccountNumber(String accountNumber) {
+        return jdbc.query("""
+                select * from subscriptions where account_number = ? and isp_company_id = ? and state <> 'ended'""",
+                Subscriptions::row, accountNumber, TenantContext.requireCompanyId()).stream().findFirst();
+    }
+
     /** The company's subscriptions in these states (all when none are given), oldest first. */
     @Transactional(readOnly = true)
     public List<Subscription> inStates(SubscriptionState... states) {
@@ -162,6 +173,20 @@ public class Subscriptions {
     public boolean recordPromise(UUID id, LocalDate until, String by) {
         Subscription subscription = lock(id);
         if (subscription.state() != SubscriptionState.GRACE || subscription.promisedUntil() != null) {
+            return false;
+        }
+        jdbc.update("update subscriptions set promised_until = ?, promised_by = ?, updated_at = now() where id = ?",
+                Date.valueOf(until), by, id);
+        return true;
+    }
+
+    /**
+     * The date an account manager agreed with a contract client in grace: replaces any promise to pay.
+     * False when he is not in grace.
+     */
+    @Transactional
+    public boolean agreePaymentDate(UUID id, LocalDate until, String by) {
+        if (lock(id).state() != SubscriptionState.GRACE) {
             return false;
         }
         jdbc.update("update subscriptions set promised_until = ?, promised_by = ?, updated_at = now() where id = ?",

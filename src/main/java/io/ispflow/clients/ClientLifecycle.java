@@ -80,6 +80,12 @@ public class ClientLifecycle {
         network.reactivate(clientId, client.accountNumber());
     }
 
+    /** A suspended client is cut off for good (too long unpaid); the network already stopped serving him. */
+    @Transactional
+    public void disconnect(UUID clientId, String by, String reason) {
+        move(load(clientId), ClientStatus.SUSPENDED, ClientStatus.DISCONNECTED, by, reason);
+    }
+
     @Transactional(readOnly = true)
     public List<ClientStatusChange> history(UUID clientId) {
         load(clientId);

@@ -19,7 +19,15 @@ public enum MessagePurpose {
     /** A payment was credited to the client's account. */
     PAYMENT_RECEIVED("payment_receipt", "name", "amount", "paidBy", "receipt", "account"),
     /** An M-PESA payment failed; {@code reason} is a sentence in plain words. */
-    PAYMENT_FAILED("payment_failed", "reason");
+    PAYMENT_FAILED("payment_failed", "reason"),
+    /** The renewal is still unpaid, before and on its due day. */
+    PAYMENT_REMINDER("payment_reminder", "name", "amountDue", "dueDate", "accountNumber"),
+    /** Service stopped for an unpaid renewal, and how to get it back. */
+    SERVICE_SUSPENDED("service_suspended", "name", "amountDue", "accountNumber"),
+    /** Service is back after the arrears were paid. */
+    SERVICE_RESTORED("service_restored", "name", "periodEnd"),
+    /** The account is closed after too long suspended: the final statement. */
+    SERVICE_DISCONNECTED("service_disconnected", "name", "amountDue", "accountNumber");
 
     private final String code;
     private final Set<String> placeholders;

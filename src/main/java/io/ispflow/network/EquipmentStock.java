@@ -100,6 +100,28 @@ public class EquipmentStock {
                 clientId);
     }
 
+    /** The equipment the client holds (assigned or deployed, not yet returned). */
+    @Transactional(readOnly = true)
+    public List<EquipmentChoice> heldBy(UUID clientId) {
+        return jdbc.query(CHOICE_COLUMNS + """
+                 join client_equipment ce on ce.equipment_id = e.id
+                where ce.client_id = ? and ce.returned_at is null order by e.serial_number""", CHOICE, clientId);
+    }
+
+    /**
+     * Takes back what the client held: each item is available again (recovered from a disconnected
+     * client). Returns how many items came back; a second call finds none.
+     */
+    @Transactional
+    public int recover(UUID clientId) {
+        jdbc.update("""
+                update equipment set status = 'available', updated_at = now()
+                where id in (select equipment_id from client_equipment where client_id = ? and returned_at is null)""",
+                clientId);
+        return jdbc.update("update client_equipment set returned_at = now() where client_id = ? and returned_at is null",
+                clientId);
+    }
+
     /** Whether equipment was ever assigned to the client: he is then kept for the record. */
     @Transactional(readOnly = true)
     public boolean holdsRecordsOf(UUID clientId) {

@@ -1,0 +1,85 @@
+package io.ispflow.renewals;
+
+import static io.ispflow.renewals.process.LifecycleVariables.*;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+
+import io.ispflow.billing.Subscription;
+import io.ispflow.billing.SubscriptionState;
+import io.ispflow.billing.Subscriptions;
+import io.ispflow.clients.ClientDirectory;
+import io.ispflow.platform.TenantContext;
+import io.ispflow.renewals.process.LifecyclePeriods;
+
+/**
+ * Starts and wakes the lifecycle process of the company in context's subscriptions: one instance per
+ * live subscription, its business key the client's account number.
+ */
+@Service
+public class SubscriptionLifecycles {
+
+    private final RuntimeService runtime;
+    private final Subscriptions subscriptions;
+    private final ClientDirectory clients;
+
+    SubscriptionLifecycles(RuntimeService runtime, Subscriptions subscriptions, ClientDirectory clients) {
+        this.runtime = runtime;
+        this.subscriptions = subscriptions;
+        this.clients = clients;
+    }
+
+    /** Starts the subscription's lifecycle unless it runs already (the start is announced once, but may be retried). */
+    public void start(UUID subscriptionId) {
+        Subscription subscription = subscriptions.find(subscriptionId).orElseThrow();
+        if (running(subscription.accountNumber())) {
+            return;
+        }
+        var client = clients.find(subscription.clientId()).orElseThrow();
+        runtime.createProcessInstanceByKey(PROCESS_KEY)
+                .businessKey(subscription.accountNumber())
+                .setVariables(Variables.createVariables()
+                        .putValue(SUBSCRIPTION_ID, subscription.id().toString())
+                        .putValue(CLIENT_ID, client.id().toString())
+                        .putValue(ACCOUNT_NUMBER, client.accountNumber())
+                        .putValue(NAME, client.name())
+                        .putValue(PHONE, client.phone())
+                        .putValue(CLIENT_TYPE, client.clientType().name().toLowerCase(Locale.ROOT))
+                        .putValue(CONNECTION_TYPE, client.connectionType().name().toLowerCase(Locale.ROOT))
+                        .putValue(PERIOD_ENDS_AT, LifecyclePeriods.periodEndsAt(subscription.periodEnd())))
+                .execute();
+    }
+
+    /**
+     * Tells the client's lifecycle that his arrears are paid, when it waits for that (in grace or
+     * suspended). Returns whether it was waiting; when it was not (it is busy with a step), that step
+     * reads the arrears itself.
+     */
+    public boolean paid(UUID clientId) {
+        var subscription = subscriptions.liveOf(clientId)
+                .filter(s -> s.state() == SubscriptionState.GRACE || s.state() == SubscriptionState.SUSPENDED);
+        if (subscription.isEmpty() || !subscriptions.arrears(subscription.get().id(), false).cleared()) {
+            return false;
+        }
+        try {
+            runtime.createMessageCorrelation(PAID_MESSAGE)
+                    .processInstanceBusinessKey(subscription.get().accountNumber())
+                    .tenantId(TenantContext.requireCompanyId().toString())
+                    .correlate();
+            return true;
+        } catch (MismatchingMessageCorrelationException notWaiting) {
+            return false;
+        }
+    }
+
+    private boolean running(String accountNumber) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .tenantIdIn(TenantContext.requireCompanyId().toString())
+                .processInstanceBusinessKey(accountNumber).active().count() > 0;
+    }
+}

@@ -1,0 +1,34 @@
+package io.ispflow.renewals.process;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import io.ispflow.billing.Subscription;
+import io.ispflow.billing.Subscriptions;
+import io.ispflow.clients.ClientDetails;
+import io.ispflow.clients.ClientDirectory;
+
+/**
+ * What a lifecycle step works on: the live subscription of the account number that is the process's
+ * business key (no task completion can change it, unlike a variable), and its client as stored.
+ */
+@Component
+class LifecycleSubject {
+
+    private final Subscriptions subscriptions;
+    private final ClientDirectory clients;
+
+    LifecycleSubject(Subscriptions subscriptions, ClientDirectory clients) {
+        this.subscriptions = subscriptions;
+        this.clients = clients;
+    }
+
+    Subscription subscription(DelegateExecution execution) {
+        return subscriptions.liveByAccountNumber(execution.getProcessBusinessKey()).orElseThrow(
+                () -> new IllegalStateException("No live subscription for account " + execution.getProcessBusinessKey()));
+    }
+
+    ClientDetails client(Subscription subscription) {
+        return clients.find(subscription.clientId()).orElseThrow();
+    }
+}

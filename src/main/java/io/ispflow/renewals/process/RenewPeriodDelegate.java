@@ -1,0 +1,39 @@
+package io.ispflow.renewals.process;
+
+import static io.ispflow.renewals.process.LifecycleVariables.*;
+
+import java.util.Locale;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.ispflow.billing.Renewal;
+import io.ispflow.billing.Subscriptions;
+
+/** Renews the subscription whose period ended: the next period's invoice, paid from the wallet if it can be. */
+@Component("renewPeriodDelegate")
+class RenewPeriodDelegate implements JavaDelegate {
+
+    private final LifecycleSubject subject;
+    private final Subscriptions subscriptions;
+
+    RenewPeriodDelegate(LifecycleSubject subject, Subscriptions subscriptions) {
+        this.subject = subject;
+        this.subscriptions = subscriptions;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Renewal renewal = subscriptions.renew(subject.subscription(execution).id(), "subscription lifecycle");
+        execution.setVariable(RENEWAL, renewal.outcome().name().toLowerCase(Locale.ROOT));
+        execution.setVariable(PERIOD_ENDS_AT, LifecyclePeriods.periodEndsAt(renewal.subscription().periodEnd()));
+        if (renewal.invoice() != null) {
+            execution.setVariable(INVOICE_NUMBER, renewal.invoice().number());
+            execution.setVariable(PERIOD_START, renewal.invoice().periodStart().toString());
+            execution.setVariable(PERIOD_END, renewal.invoice().periodEnd().toString());
+            execution.setVariable(AMOUNT_DUE, renewal.invoice().outstanding().toPlainString());
+            execution.setVariable(DUE_DATE, renewal.invoice().dueDate().toString());
+        }
+    }
+}

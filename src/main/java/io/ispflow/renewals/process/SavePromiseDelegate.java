@@ -1,0 +1,59 @@
+package io.ispflow.renewals.process;
+
+import static io.ispflow.renewals.process.LifecycleVariables.*;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.ispflow.billing.Subscriptions;
+import io.ispflow.platform.camunda.FormValues;
+import io.ispflow.platform.camunda.ProcessInputRefusals;
+
+/**
+ * Records the client's promise to pay by the date support agreed with him: once per unpaid period, no
+ * earlier than today and no later than the settings allow. A refused date fails the task's completion
+ * with the reason, so the form stays open.
+ */
+@Component("savePromiseDelegate")
+class SavePromiseDelegate implements JavaDelegate {
+
+    private final LifecycleSubject subject;
+    private final Subscriptions subscriptions;
+    private final LifecycleSettings settings;
+
+    SavePromiseDelegate(LifecycleSubject subject, Subscriptions subscriptions, LifecycleSettings settings) {
+        this.subject = subject;
+        this.subscriptions = subscriptions;
+        this.settings = settings;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        LocalDate until = date(execution.getVariable(PROMISED_UNTIL));
+        LocalDate today = LifecyclePeriods.today();
+        if (until.isBefore(today) || until.isAfter(today.plusDays(settings.getPromiseMaxDays()))) {
+            throw ProcessInputRefusals.refuse("A promise to pay runs from today to at most "
+                    + settings.getPromiseMaxDays() + " days ahead.");
+        }
+        String by = FormValues.text(execution.getVariable(COMPLETED_BY));
+        if (!subscriptions.recordPromise(subject.subscription(execution).id(), until, by == null ? "staff" : by)) {
+            throw ProcessInputRefusals.refuse("A promise to pay was already recorded for this renewal.");
+        }
+    }
+
+    static LocalDate date(Object value) {
+        String text = FormValues.text(value);
+        if (text == null) {
+            throw ProcessInputRefusals.refuse("Give the date the client promised to pay by.");
+        }
+        try {
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            throw ProcessInputRefusals.refuse("The promised date is not a date (YYYY-MM-DD).");
+        }
+    }
+}
