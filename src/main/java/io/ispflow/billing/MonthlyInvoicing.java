@@ -22,7 +22,7 @@ import io.ispflow.shared.Nairobi;
 import io.ispflow.tenancy.Companies;
 
 /**
- * Bills active clients month by month: when a client's last billed period has ended, the next one
+ * Bills active clients without a subscription (their lifecycle process renews those) month by month: when a client's last billed period has ended, the next one
  * (from the day after, for a month; after a suspension, from the day he was reactivated) is invoiced
  * at his monthly rate, due within the payment term, and paid at once from his wallet if it holds
  * enough (prepaid renewal). Periods missed while the platform was down are caught up. One transaction per client, under his wallet lock, and one
@@ -93,10 +93,14 @@ public class MonthlyInvoicing {
         return issued;
     }
 
-    /** Active clients whose last billed period ended before today. */
+    /**
+     * Active clients whose last billed period ended before today, and who have no live subscription (a
+     * subscription's lifecycle renews it).
+     */
     private List<UUID> dueClients(LocalDate today) {
         Set<UUID> billedBefore = new HashSet<>(jdbc.queryForList("""
                 select client_id from invoices where status <> 'void'
+                  and client_id not in (select client_id from subscriptions where state <> 'ended')
                 group by client_id having max(period_end) < ?""", UUID.class, Date.valueOf(today)));
         return clients.active().stream().filter(billedBefore::contains).toList();
     }

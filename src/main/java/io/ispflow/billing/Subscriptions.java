@@ -150,13 +150,21 @@ public class Subscriptions {
     /** What the client owes on his open invoices. Read under his wallet's lock when {@code locked}. */
     @Transactional
     public Arrears arrears(UUID id, boolean locked) {
-        Subscription subscription = find(id).orElseThrow(() -> new IllegalArgumentException("no subscription " + id));
+        Subscription subscription = find(id).orElseThrow(() -> new SubscriptionNotFound(id));
         if (locked) {
             ledger.lockBalance(subscription.clientId());
         }
         var open = invoicing.openInvoices(subscription.clientId());
         return new Arrears(open.stream().map(Invoice::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
                 open.stream().map(Invoice::dueDate).min(LocalDate::compareTo).orElse(null));
+    }
+
+    /** Whether the subscription renews at its period's end (paid from the wallet when it can) or ends then. */
+    @Transactional
+    public Subscription setAutoRenew(UUID id, boolean autoRenew) {
+        lock(id);
+        jdbc.update("update subscriptions set auto_renew = ?, updated_at = now() where id = ?", autoRenew, id);
+        return lock(id);
     }
 
     /** Active → grace: the renewal is unpaid. */
@@ -251,7 +259,7 @@ public class Subscriptions {
     private Subscription lock(UUID id) {
         return jdbc.query("select * from subscriptions where id = ? and isp_company_id = ? for update",
                 Subscriptions::row, id, TenantContext.requireCompanyId()).stream().findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no subscription " + id));
+                .orElseThrow(() -> new SubscriptionNotFound(id));
     }
 
     private Optional<Invoice> periodInvoice(UUID clientId, LocalDate periodStart) {

@@ -2,7 +2,9 @@ package io.ispflow.renewals;
 
 import static io.ispflow.renewals.process.LifecycleVariables.*;
 
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -37,22 +39,59 @@ public class SubscriptionLifecycles {
     /** Starts the subscription's lifecycle unless it runs already (the start is announced once, but may be retried). */
     public void start(UUID subscriptionId) {
         Subscription subscription = subscriptions.find(subscriptionId).orElseThrow();
-        if (running(subscription.accountNumber())) {
-            return;
+        if (!running(subscription.accountNumber())) {
+            startFor(subscription);
         }
+    }
+
+    /**
+     * Starts a lifecycle for every live subscription of the company in context that has none (clients
+     * billed before subscriptions existed): an active one waits for its period's end, one in grace is
+     * collected, a suspended one waits for payment or its disconnection a month from now. Returns how
+     * many were started.
+     */
+    public int adoptOrphans() {
+        Set<String> running = new HashSet<>();
+        var query = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .tenantIdIn(TenantContext.requireCompanyId().toString());
+        for (int first = 0; ; first += PAGE) {
+            var page = query.listPage(first, PAGE);
+            page.forEach(p -> running.add(p.getBusinessKey()));
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        int started = 0;
+        for (Subscription subscription : subscriptions.inStates(SubscriptionState.ACTIVE, SubscriptionState.GRACE,
+                SubscriptionState.SUSPENDED)) {
+            if (!running.contains(subscription.accountNumber())) {
+                startFor(subscription);
+                started++;
+            }
+        }
+        return started;
+    }
+
+    private static final int PAGE = 1_000;
+
+    private void startFor(Subscription subscription) {
         var client = clients.find(subscription.clientId()).orElseThrow();
-        runtime.createProcessInstanceByKey(PROCESS_KEY)
-                .businessKey(subscription.accountNumber())
-                .setVariables(Variables.createVariables()
-                        .putValue(SUBSCRIPTION_ID, subscription.id().toString())
-                        .putValue(CLIENT_ID, client.id().toString())
-                        .putValue(ACCOUNT_NUMBER, client.accountNumber())
-                        .putValue(NAME, client.name())
-                        .putValue(PHONE, client.phone())
-                        .putValue(CLIENT_TYPE, client.clientType().name().toLowerCase(Locale.ROOT))
-                        .putValue(CONNECTION_TYPE, client.connectionType().name().toLowerCase(Locale.ROOT))
-                        .putValue(PERIOD_ENDS_AT, LifecyclePeriods.periodEndsAt(subscription.periodEnd())))
-                .execute();
+        var variables = Variables.createVariables()
+                .putValue(SUBSCRIPTION_ID, subscription.id().toString())
+                .putValue(CLIENT_ID, client.id().toString())
+                .putValue(ACCOUNT_NUMBER, client.accountNumber())
+                .putValue(NAME, client.name())
+                .putValue(PHONE, client.phone())
+                .putValue(CLIENT_TYPE, client.clientType().name().toLowerCase(Locale.ROOT))
+                .putValue(CONNECTION_TYPE, client.connectionType().name().toLowerCase(Locale.ROOT))
+                .putValue(PERIOD_ENDS_AT, LifecyclePeriods.periodEndsAt(subscription.periodEnd()));
+        var instance = runtime.createProcessInstanceByKey(PROCESS_KEY).businessKey(subscription.accountNumber());
+        switch (subscription.state()) {
+            case GRACE -> instance.startBeforeActivity("Gateway_Collect").setVariables(variables).execute();
+            case SUSPENDED -> instance.startBeforeActivity("Gateway_PaidOrTooLong")
+                    .setVariables(variables.putValue(DISCONNECT_AT, LifecyclePeriods.morningIn(30))).execute();
+            default -> instance.setVariables(variables).execute();
+        }
     }
 
     /**

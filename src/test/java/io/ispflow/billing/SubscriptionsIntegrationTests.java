@@ -190,7 +190,7 @@ class SubscriptionsIntegrationTests {
         assertThat(tenantScope.callAs(rival.id(), () -> subscriptions.find(id))).isEmpty();
         assertThat(tenantScope.callAs(rival.id(), () -> subscriptions.inStates())).isEmpty();
         assertThatThrownBy(() -> tenantScope.callAs(rival.id(), () -> subscriptions.suspend(id, "not yours")))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(SubscriptionNotFound.class);
         assertThat(live().state()).isEqualTo(SubscriptionState.ACTIVE);
     }
 

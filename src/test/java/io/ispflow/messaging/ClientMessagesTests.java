@@ -93,12 +93,12 @@ class ClientMessagesTests {
         var missing = englishTemplates();
         missing.remove("payment_received");
         var stray = englishTemplates();
-        stray.setProperty("payment_reminder", "Please pay.");
+        stray.setProperty("loyalty_bonus", "Thank you for staying with us.");
 
         assertThatThrownBy(() -> new ClientMessageTemplates(Locale.ENGLISH, missing))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("payment_received");
         assertThatThrownBy(() -> new ClientMessageTemplates(Locale.ENGLISH, stray))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("payment_reminder");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("loyalty_bonus");
     }
 
     @Test

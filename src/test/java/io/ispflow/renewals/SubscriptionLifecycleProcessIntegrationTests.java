@@ -1,6 +1,7 @@
 package io.ispflow.renewals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.math.BigDecimal;
@@ -22,9 +23,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,11 +41,12 @@ import io.ispflow.platform.TenantScope;
 import io.ispflow.platform.calendar.PublicHolidays;
 import io.ispflow.renewals.process.LifecyclePeriods;
 import io.ispflow.renewals.process.LifecycleVariables;
-import io.ispflow.shared.PaymentCredited;
 import io.ispflow.shared.StaffRole;
 import io.ispflow.testing.DueJobs;
+import io.ispflow.testing.FullProcessCoverage;
 import io.ispflow.testing.IntegrationTest;
 import io.ispflow.testing.OnboardingFixture;
+import io.ispflow.testing.SubscriptionFixture;
 import io.ispflow.testing.TestCompanies;
 import io.ispflow.testing.TestCompanies.TestCompany;
 
@@ -54,9 +57,11 @@ import io.ispflow.testing.TestCompanies.TestCompany;
  * disconnection with the equipment's recovery.
  */
 @IntegrationTest
+@Tag("own-context")
+@Import(FullProcessCoverage.class)
 class SubscriptionLifecycleProcessIntegrationTests {
 
-    static final BigDecimal RATE = new BigDecimal("2999.00");
+    static final BigDecimal RATE = SubscriptionFixture.RATE;
 
     @Autowired
     Subscriptions subscriptions;
@@ -81,11 +86,15 @@ class SubscriptionLifecycleProcessIntegrationTests {
     @Autowired
     DueJobs dueJobs;
     @Autowired
-    ApplicationEventPublisher events;
+    SubscriptionFixture fixture;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repositoryService;
     @Autowired
     PublicHolidays holidays;
     @Autowired
     org.camunda.bpm.engine.ManagementService managementService;
+    @Autowired
+    SubscriptionLifecycles lifecycles;
 
     TestCompany acme;
 
@@ -175,13 +184,115 @@ class SubscriptionLifecycleProcessIntegrationTests {
         inAcme(() -> wallet.credit(client.id(), RATE, "first month", "test"));
         toPeriodEnd(process);
         LocalDate due = dueDayOf(client);
-        LocalDate promised = LifecyclePeriods.today().plusDays(7);
+        LocalDate promised = due.plusDays(6); // past the 3 days of grace the policy gives
 
         onboarding.complete(taskOf(process), acme, StaffRole.CUSTOMER_SUPPORT, Map.of("promisedUntil", promised.toString()));
 
         assertThat(subscription(client).promisedUntil()).isEqualTo(promised);
         LocalDate suspendedOn = morningsUntilSuspended(process, promised.plusDays(10));
-        assertThat(suspendedOn).isAfter(promised).isAfterOrEqualTo(due.plusDays(3));
+        assertThat(suspendedOn).isAfter(promised);
+    }
+
+    @Test
+    void aPromiseTooFarOffOrASecondOneIsRefusedAndTheTaskStaysOpen() {
+        ClientDetails client = activeClient("Promises Much", ClientType.INDIVIDUAL);
+        ProcessInstance process = fixture.inGrace(acme, client);
+        Task call = taskOf(process);
+        LocalDate tooLate = dueDayOf(client).plusDays(8);
+
+        assertThatThrownBy(() -> onboarding.complete(call, acme, StaffRole.CUSTOMER_SUPPORT,
+                Map.of("promisedUntil", tooLate.toString())))
+                .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class)
+                .hasMessageContaining("days past the due day");
+        assertThatThrownBy(() -> onboarding.complete(call, acme, StaffRole.CUSTOMER_SUPPORT,
+                Map.of("promisedUntil", "next Friday")))
+                .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class);
+        assertThat(taskOf(process).getId()).isEqualTo(call.getId());
+        assertThat(subscription(client).promisedUntil()).isNull();
+    }
+
+    @Test
+    void aCreditThatClearsTheArrearsIsSeenAtTheNextMorningsCheck() {
+        ClientDetails client = activeClient("Credited By Finance", ClientType.INDIVIDUAL);
+        ProcessInstance process = fixture.inGrace(acme, client);
+
+        fixture.credit(acme, client, RATE); // a goodwill credit: no payment, no PaymentCredited
+        fixture.nextMorning(process);
+
+        assertThat(passed(process)).contains("End_ArrearsCleared", "Task_ConfirmPayment");
+        assertThat(process).isWaitingAt("Timer_PeriodEnds");
+        assertThat(subscription(client).state()).isEqualTo(SubscriptionState.ACTIVE);
+    }
+
+    @Test
+    void aPaymentBetweenThePolicysDecisionAndTheSuspensionPreventsIt() {
+        ClientDetails client = activeClient("Just In Time", ClientType.INDIVIDUAL);
+        ProcessInstance process = fixture.inGrace(acme, client);
+        LocalDate due = dueDayOf(client);
+        String suspension = null;
+        while (suspension == null && LifecyclePeriods.today().isBefore(due.plusDays(10))) {
+            Date next = (Date) runtimeService.getVariable(process.getId(), LifecycleVariables.NEXT_CHECK_AT);
+            ClockUtil.setCurrentTime(Date.from(next.toInstant().plusSeconds(60)));
+            managementService.executeJob(managementService.createJobQuery().processInstanceId(process.getId())
+                    .activityId("Timer_NextMorning").singleResult().getId());
+            var job = managementService.createJobQuery().processInstanceId(process.getId())
+                    .activityId("Task_SuspendService").singleResult();
+            suspension = job == null ? null : job.getId();
+            if (suspension == null) {
+                dueJobs.ofProcessInstance(process.getId()); // reminders
+            }
+        }
+        assertThat(suspension).as("the policy decided to suspend").isNotNull();
+
+        fixture.credit(acme, client, RATE); // paid before the suspension step runs: no event needed
+        dueJobs.ofProcessInstance(process.getId());
+
+        assertThat(passed(process)).contains("Gateway_Suspended", "Task_ConfirmPayment");
+        assertThat(process).isWaitingAt("Timer_PeriodEnds");
+        assertThat(statusOf(client)).isEqualTo(ClientStatus.ACTIVE);
+        assertThat(subscription(client).state()).isEqualTo(SubscriptionState.ACTIVE);
+        assertThat(texts(client, "service_suspended")).isEmpty();
+    }
+
+    @Test
+    void anAccountManagersAgreedDateKeepsTheContractClientServedUntilThen() {
+        ClientDetails client = activeClient("Ministry Office", ClientType.GOVERNMENT);
+        ProcessInstance process = fixture.inGrace(acme, client);
+        LocalDate due = dueDayOf(client);
+        Task decision = morningsUntilTask(process, "Task_DecideArrears", due.plusDays(10));
+        LocalDate agreed = LifecyclePeriods.today().plusDays(14);
+
+        onboarding.complete(decision, acme, StaffRole.SALES_ACCOUNT_MANAGER,
+                Map.of("contractDecision", "agree", "agreedDate", agreed.toString()));
+
+        assertThat(subscription(client).promisedUntil()).isEqualTo(agreed);
+        assertThat(process).isWaitingAt("Task_RecordPromise", "Timer_NextMorning");
+        fixture.nextMorning(process);
+        assertThat(statusOf(client)).isEqualTo(ClientStatus.ACTIVE);
+        assertThat(taskService.createTaskQuery().processInstanceId(process.getId()).taskDefinitionKey("Task_DecideArrears")
+                .count()).as("no new decision while the agreed date holds").isZero();
+    }
+
+    @Test
+    void anAnalystsEditOfThePolicyChangesWhenClientsAreSuspended() throws java.io.IOException {
+        String table = java.nio.file.Files.readString(java.nio.file.Path.of("dmn/suspension-policy.dmn"));
+        // the analyst gives five days of grace instead of three
+        String edited = table.replace("<text>&lt; 3</text>", "<text>&lt; 5</text>")
+                .replace("<text>&gt;= 3</text>", "<text>&gt;= 5</text>");
+        assertThat(edited).isNotEqualTo(table);
+        var deployment = repositoryService.createDeployment().name("dmn/suspension-policy.dmn")
+                .addString("dmn/suspension-policy.dmn", edited).deploy();
+        try {
+            ClientDetails client = activeClient("Five Days Grace", ClientType.INDIVIDUAL);
+            ProcessInstance process = fixture.inGrace(acme, client);
+            LocalDate due = dueDayOf(client);
+
+            LocalDate suspendedOn = morningsUntilSuspended(process, due.plusDays(12));
+
+            assertThat(suspendedOn).isAfterOrEqualTo(due.plusDays(5));
+        } finally {
+            repositoryService.deleteDeployment(deployment.getId(), true);
+        }
     }
 
     @Test
@@ -249,39 +360,63 @@ class SubscriptionLifecycleProcessIntegrationTests {
                 .getEndActivityId()).isEqualTo("End_NotRenewed");
     }
 
-    // --- helpers
-
-    private ClientDetails activeClient(String name, ClientType type) {
-        ClientDetails client = onboarding.register(acme, name, type, "0712345678");
-        for (String status : List.of("approved", "active")) {
-            inAcme(() -> jdbc.update("update clients set status = ?::client_status where id = ?", status, client.id()));
+    @Test
+    void subscriptionsWithoutALifecycleAreAdoptedWhereTheyStand() {
+        ClientDetails active = activeClient("Billed Before", ClientType.INDIVIDUAL);
+        ClientDetails suspended = activeClient("Suspended Before", ClientType.INDIVIDUAL);
+        inAcme(() -> jdbc.update("update clients set status = 'suspended' where id = ?", suspended.id()));
+        LocalDate today = LifecyclePeriods.today();
+        // the rows the migration writes for clients billed before subscriptions existed
+        for (var client : List.of(active, suspended)) {
+            inAcme(() -> jdbc.update("""
+                    insert into subscriptions (client_id, account_number, monthly_rate, period_start, period_end, state,
+                                               isp_company_id)
+                    values (?, ?, 2999.00, ?, ?, ?, ?)""", client.id(), client.accountNumber(),
+                    java.sql.Date.valueOf(today.minusDays(10)), java.sql.Date.valueOf(today.plusDays(20)),
+                    client == active ? "active" : "suspended", acme.id()));
         }
-        return client;
+
+        assertThat(inAcme(() -> lifecycles.adoptOrphans())).isEqualTo(2);
+        assertThat(inAcme(() -> lifecycles.adoptOrphans())).as("once").isZero();
+
+        assertThat(lifecycleOf(active)).isWaitingAt("Timer_PeriodEnds");
+        assertThat(timerDue(lifecycleOf(active))).isEqualTo(LifecyclePeriods.periodEndsAt(today.plusDays(20)));
+        assertThat(lifecycleOf(suspended)).isWaitingAt("Gateway_PaidOrTooLong");
+        pay(suspended, RATE);
+        dueJobs.ofProcessInstance(lifecycleOf(suspended).getId());
+        assertThat(statusOf(suspended)).isEqualTo(ClientStatus.ACTIVE);
     }
 
-    /** Starts the client's subscription; its lifecycle starts once that has committed. */
+    // --- helpers
+
+    private ProcessInstance lifecycleOf(ClientDetails client) {
+        return fixture.lifecycleOf(acme, client);
+    }
+
+    private ClientDetails activeClient(String name, ClientType type) {
+        return fixture.activeClient(acme, name, type);
+    }
+
     private ProcessInstance subscribe(ClientDetails client) {
-        inAcme(() -> subscriptions.start(client.id(), client.accountNumber(), null, RATE));
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> runtimeService.createProcessInstanceQuery()
-                .processDefinitionKey(LifecycleVariables.PROCESS_KEY).tenantIdIn(acme.id().toString())
-                .processInstanceBusinessKey(client.accountNumber()).singleResult(), p -> p != null);
+        return fixture.subscribe(acme, client);
     }
 
     private void toPeriodEnd(ProcessInstance process) {
-        ClockUtil.setCurrentTime(Date.from(timerDue(process).toInstant().plusSeconds(60)));
-        dueJobs.ofProcessInstance(process.getId());
+        fixture.toPeriodEnd(process);
     }
 
-    /** When the process's earliest timer fires. */
     private Date timerDue(ProcessInstance process) {
-        return managementService.createJobQuery().processInstanceId(process.getId()).timers().list().stream()
-                .map(job -> job.getDuedate()).sorted().findFirst().orElseThrow();
+        return fixture.timerDue(process);
+    }
+
+    private void pay(ClientDetails client, BigDecimal amount) {
+        fixture.pay(acme, client, amount);
     }
 
     /** Moves the engine's clock to each next morning and runs what is due, until the client is suspended. */
     private LocalDate morningsUntilSuspended(ProcessInstance process, LocalDate giveUpAfter) {
         while (LifecyclePeriods.today().isBefore(giveUpAfter)) {
-            nextMorning(process);
+            fixture.nextMorning(process);
             if (subscription(process).state() == SubscriptionState.SUSPENDED) {
                 return LifecyclePeriods.today();
             }
@@ -291,7 +426,7 @@ class SubscriptionLifecycleProcessIntegrationTests {
 
     private Task morningsUntilTask(ProcessInstance process, String taskKey, LocalDate giveUpAfter) {
         while (LifecyclePeriods.today().isBefore(giveUpAfter)) {
-            nextMorning(process);
+            fixture.nextMorning(process);
             Task task = taskService.createTaskQuery().processInstanceId(process.getId()).taskDefinitionKey(taskKey)
                     .singleResult();
             if (task != null) {
@@ -299,31 +434,6 @@ class SubscriptionLifecycleProcessIntegrationTests {
             }
         }
         throw new AssertionError(taskKey + " not reached by " + giveUpAfter);
-    }
-
-    private void nextMorning(ProcessInstance process) {
-        Date next = (Date) runtimeService.getVariable(process.getId(), LifecycleVariables.NEXT_CHECK_AT);
-        ClockUtil.setCurrentTime(Date.from(next.toInstant().plusSeconds(60)));
-        dueJobs.ofProcessInstance(process.getId());
-    }
-
-    /** The client pays what he owes: credited and settled, and announced as payments announce it. */
-    private void pay(ClientDetails client, BigDecimal amount) {
-        inAcme(() -> {
-            var settled = wallet.credit(client.id(), amount, "M-PESA payment", "test");
-            events.publishEvent(new PaymentCredited(acme.id(), client.id(), UUID.randomUUID(), amount, "RCT-T",
-                    "mpesa_c2b", "+254712345678"));
-            return settled;
-        });
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> correlatedOrActive(client));
-    }
-
-    /** The payment reached the process: it is restoring him (a job) or has made him active again. */
-    private boolean correlatedOrActive(ClientDetails client) {
-        var process = runtimeService.createProcessInstanceQuery().processDefinitionKey(LifecycleVariables.PROCESS_KEY)
-                .tenantIdIn(acme.id().toString()).processInstanceBusinessKey(client.accountNumber()).singleResult();
-        return managementService.createJobQuery().processInstanceId(process.getId()).activityId("Task_RestoreService")
-                .count() > 0 || subscription(client).state() == SubscriptionState.ACTIVE;
     }
 
     private Task taskOf(ProcessInstance process) {

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.ispflow.billing.InsufficientWalletBalance;
 import io.ispflow.billing.InvoiceNotFound;
+import io.ispflow.billing.SubscriptionNotFound;
 import io.ispflow.billing.UnknownClient;
 import io.ispflow.platform.web.Problems;
 
@@ -20,6 +21,11 @@ class BillingProblems {
     @ExceptionHandler(InvoiceNotFound.class)
     ProblemDetail invoiceNotFound(InvoiceNotFound e) {
         return Problems.of(HttpStatus.NOT_FOUND, "invoice-not-found", "Invoice not found", e.getMessage());
+    }
+
+    @ExceptionHandler(SubscriptionNotFound.class)
+    ProblemDetail subscriptionNotFound(SubscriptionNotFound e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "subscription-not-found", "Subscription not found", e.getMessage());
     }
 
     @ExceptionHandler(UnknownClient.class)

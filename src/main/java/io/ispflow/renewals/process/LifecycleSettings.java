@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 public class LifecycleSettings {
 
     /**
-     * @param promiseMaxDays how far ahead a promise to pay may reach
+     * @param promiseMaxDays how far past the due day a promise to pay may reach
      * @param promiseDue how long support has to call a client whose renewal is unpaid
      * @param contractDecisionDue how long an account manager has to decide on a contract client's arrears
      * @param recoveryDue how long the asset team has to recover a disconnected client's equipment

@@ -15,8 +15,8 @@ import io.ispflow.platform.camunda.ProcessInputRefusals;
 
 /**
  * Records the client's promise to pay by the date support agreed with him: once per unpaid period, no
- * earlier than today and no later than the settings allow. A refused date fails the task's completion
- * with the reason, so the form stays open.
+ * earlier than today and at most {@code isp.renewals.promise-max-days} past the due day. A refused date
+ * fails the task's completion with the reason, so the form stays open.
  */
 @Component("savePromiseDelegate")
 class SavePromiseDelegate implements JavaDelegate {
@@ -34,13 +34,15 @@ class SavePromiseDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         LocalDate until = date(execution.getVariable(PROMISED_UNTIL));
-        LocalDate today = LifecyclePeriods.today();
-        if (until.isBefore(today) || until.isAfter(today.plusDays(settings.getPromiseMaxDays()))) {
-            throw ProcessInputRefusals.refuse("A promise to pay runs from today to at most "
-                    + settings.getPromiseMaxDays() + " days ahead.");
+        var subscription = subject.subscription(execution);
+        LocalDate dueDay = subscriptions.arrears(subscription.id(), false).oldestDueDate();
+        LocalDate latest = (dueDay == null ? LifecyclePeriods.today() : dueDay).plusDays(settings.getPromiseMaxDays());
+        if (until.isBefore(LifecyclePeriods.today()) || until.isAfter(latest)) {
+            throw ProcessInputRefusals.refuse("A promise to pay runs from today to " + latest + " at the latest ("
+                    + settings.getPromiseMaxDays() + " days past the due day).");
         }
         String by = FormValues.text(execution.getVariable(COMPLETED_BY));
-        if (!subscriptions.recordPromise(subject.subscription(execution).id(), until, by == null ? "staff" : by)) {
+        if (!subscriptions.recordPromise(subscription.id(), until, by == null ? "staff" : by)) {
             throw ProcessInputRefusals.refuse("A promise to pay was already recorded for this renewal.");
         }
     }

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
 
@@ -19,19 +20,23 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.ispflow.clients.ClientDetails;
+import io.ispflow.billing.SubscriptionState;
 import io.ispflow.clients.ClientType;
+import io.ispflow.renewals.process.LifecyclePeriods;
 import io.ispflow.shared.StaffRole;
 import io.ispflow.testing.Browser;
 import io.ispflow.testing.IntegrationTest;
 import io.ispflow.testing.OnboardingFixture;
 import io.ispflow.testing.PaymentsFixture;
+import io.ispflow.testing.SubscriptionFixture;
 import io.ispflow.testing.TestCompanies;
 import io.ispflow.testing.TestCompanies.TestCompany;
 
 /**
- * Staff of each role family log in to Tasklist in a real browser: it opens on their role's queue, whose
- * lines name the client (name and account number) and say when the task is due, the most urgent first;
- * a search by account number or phone, typed the way staff write it, finds the client's task.
+ * Staff of each role family (NOC, assets, finance, support) log in to Tasklist in a real browser: it opens
+ * on their role's queue, whose lines name the client (name and account number) and say when the task is
+ * due, the most urgent first; a search by account number or phone, typed the way staff write it, finds
+ * the client's task. Support records a promise to pay, and the client is not suspended before its day.
  */
 @IntegrationTest
 class TasklistQueuesBrowserIntegrationTests {
@@ -46,6 +51,12 @@ class TasklistQueuesBrowserIntegrationTests {
     OnboardingFixture onboarding;
     @Autowired
     PaymentsFixture payments;
+    @Autowired
+    SubscriptionFixture subscriptions;
+    @Autowired
+    io.ispflow.billing.Subscriptions billing;
+    @Autowired
+    io.ispflow.platform.TenantScope tenantScope;
 
     @BeforeAll
     static void openBrowser() {
@@ -137,6 +148,51 @@ class TasklistQueuesBrowserIntegrationTests {
         } catch (RuntimeException | AssertionError e) {
             throw Browser.failure(page, "tasklist-finance-queue-failure", e);
         }
+    }
+
+    @Test
+    void supportRecordsAPromiseToPayAndTheClientIsNotSuspendedBeforeIt() {
+        TestCompany acme = company();
+        ClientDetails client = subscriptions.activeClient(acme, "Promise Keeper", ClientType.INDIVIDUAL);
+        var process = subscriptions.inGraceToday(acme, client);
+        LocalDate due = LifecyclePeriods.today().plusDays(7);
+        LocalDate promised = due.plusDays(6); // past the three days of grace
+
+        Page page = logIn(acme, StaffRole.CUSTOMER_SUPPORT, "Support: client calls and promises");
+        try {
+            Locator lines = page.locator(".tasks-list > li.task");
+            assertThat(lines).hasCount(1);
+            assertThat(lines.first()).containsText("Record promise to pay");
+            assertLine(lines.first(), client, "Due in 2 days");
+            search(page, "Process Instance Business Key", null, client.accountNumber());
+            assertThat(lines).hasCount(1);
+
+            Browser.openQueuedTask(page, "Record promise to pay");
+            page.locator("button.claim").click();
+            assertThat(page.getByLabel("Arrears (KES)")).hasValue("2999.00");
+            page.getByLabel("Promised to pay by").fill(promised.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+            page.getByLabel("Promised to pay by").press("Enter");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+            assertThat(page.getByText("Record promise to pay")).hasCount(0);
+        } catch (RuntimeException | AssertionError e) {
+            throw Browser.failure(page, "tasklist-support-promise-failure", e);
+        }
+
+        org.assertj.core.api.Assertions.assertThat(promiseOf(acme, client)).isEqualTo(promised);
+        // morning after morning up to the promised day: reminded, never suspended
+        while (LifecyclePeriods.today().isBefore(promised)) {
+            subscriptions.nextMorning(process);
+            org.assertj.core.api.Assertions.assertThat(stateOf(acme, client)).as(LifecyclePeriods.today().toString())
+                    .isEqualTo(SubscriptionState.GRACE);
+        }
+    }
+
+    private LocalDate promiseOf(TestCompany company, ClientDetails client) {
+        return tenantScope.callAs(company.id(), () -> billing.liveOf(client.id())).orElseThrow().promisedUntil();
+    }
+
+    private SubscriptionState stateOf(TestCompany company, ClientDetails client) {
+        return tenantScope.callAs(company.id(), () -> billing.liveOf(client.id())).orElseThrow().state();
     }
 
     private TestCompany company() {

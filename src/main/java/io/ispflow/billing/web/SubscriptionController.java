@@ -1,0 +1,60 @@
+package io.ispflow.billing.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.ispflow.billing.Subscription;
+import io.ispflow.billing.SubscriptionNotFound;
+import io.ispflow.billing.SubscriptionState;
+import io.ispflow.billing.Subscriptions;
+
+/** Clients' subscriptions: where each stands, and whether it renews. */
+@RestController
+@RequestMapping("/api/subscriptions")
+class SubscriptionController {
+
+    private final Subscriptions subscriptions;
+
+    SubscriptionController(Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    /** The company's subscriptions, of one client or in one state (all when neither is given). */
+    @GetMapping
+    @PreAuthorize(BillingRoles.READERS)
+    List<Subscription> list(@RequestParam(required = false) UUID clientId,
+            @RequestParam(required = false) SubscriptionState state) {
+        if (clientId != null) {
+            return subscriptions.liveOf(clientId).filter(s -> state == null || s.state() == state).stream().toList();
+        }
+        return state == null ? subscriptions.inStates() : subscriptions.inStates(state);
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize(BillingRoles.READERS)
+    Subscription one(@PathVariable UUID id) {
+        return subscriptions.find(id).orElseThrow(() -> new SubscriptionNotFound(id));
+    }
+
+    record AutoRenew(@NotNull Boolean autoRenew) {
+    }
+
+    /** Off: the subscription ends with its current period instead of renewing. */
+    @PutMapping("/{id}/auto-renew")
+    @PreAuthorize(BillingRoles.INVOICERS)
+    Subscription autoRenew(@PathVariable UUID id, @Valid @RequestBody AutoRenew request) {
+        return subscriptions.setAutoRenew(id, request.autoRenew());
+    }
+}
