@@ -38,8 +38,8 @@ class SavePromiseDelegate implements JavaDelegate {
         LocalDate dueDay = subscriptions.arrears(subscription.id(), false).oldestDueDate();
         LocalDate latest = (dueDay == null ? LifecyclePeriods.today() : dueDay).plusDays(settings.getPromiseMaxDays());
         if (until.isBefore(LifecyclePeriods.today()) || until.isAfter(latest)) {
-            throw ProcessInputRefusals.refuse("A promise to pay runs from today to " + latest + " at the latest ("
-                    + settings.getPromiseMaxDays() + " days past the due day).");
+            throw ProcessInputRefusals.refuse("The client cannot promise to pay by " + until + ": a promise runs from "
+                    + "today to " + latest + " at the latest (" + settings.getPromiseMaxDays() + " days past the due day).");
         }
         String by = FormValues.text(execution.getVariable(COMPLETED_BY));
         if (!subscriptions.recordPromise(subscription.id(), until, by == null ? "staff" : by)) {

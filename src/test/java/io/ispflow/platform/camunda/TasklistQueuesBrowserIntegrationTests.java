@@ -170,8 +170,9 @@ class TasklistQueuesBrowserIntegrationTests {
             Browser.openQueuedTask(page, "Record promise to pay");
             page.locator("button.claim").click();
             assertThat(page.getByLabel("Arrears (KES)")).hasValue("2999.00");
-            page.getByLabel("Promised to pay by").fill(promised.format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
-            page.getByLabel("Promised to pay by").press("Enter");
+            // the browser's locale is en-GB: dates as Kenyan staff write them, day first
+            page.getByLabel("Promised to pay by").fill(promised.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+            page.getByLabel("Promised to pay by").press("Tab");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
             assertThat(page.getByText("Record promise to pay")).hasCount(0);
         } catch (RuntimeException | AssertionError e) {
