@@ -50,19 +50,29 @@ public final class Browser implements AutoCloseable {
     /**
      * Logs a staff member in to Tasklist (password {@link TestCompanies#PASSWORD}) and waits until his
      * task filters are listed. Tasklist moves the focus to the user name field once its scripts have
-     * started, whatever is being typed elsewhere at that moment; so the login waits for that focus
-     * and checks both fields before it submits. The login request is awaited and its answer checked,
-     * so a refused login fails here with the server's words instead of as a missing filter later.
+     * started, whatever is being typed elsewhere at that moment; so the login waits for that focus,
+     * checks both fields before it submits, and fills them again when the text landed in the wrong one.
+     * The login request is awaited and its answer checked, so a refused login fails here with the
+     * server's words instead of as a missing filter later.
      */
     public static void logInToTasklist(Page page, int port, String user) {
         page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
         Locator userName = page.getByPlaceholder("Username");
         Locator password = page.getByPlaceholder("Password");
         PlaywrightAssertions.assertThat(userName).isFocused();
-        userName.fill(user);
-        password.fill(TestCompanies.PASSWORD);
-        PlaywrightAssertions.assertThat(userName).hasValue(user);
-        PlaywrightAssertions.assertThat(password).hasValue(TestCompanies.PASSWORD);
+        // a focus moved by Tasklist between Playwright's focusing a field and its typing sends the text to
+        // the other field: then both are filled again
+        for (int attempt = 1; ; attempt++) {
+            userName.fill(user);
+            password.fill(TestCompanies.PASSWORD);
+            if (user.equals(userName.inputValue()) && TestCompanies.PASSWORD.equals(password.inputValue())) {
+                break;
+            }
+            if (attempt == 5) {
+                throw new AssertionError("Tasklist's login form kept losing what was typed: user name field shows "
+                        + userName.inputValue());
+            }
+        }
         Response login = page.waitForResponse(response -> response.url().contains("/login/tasklist"),
                 () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click());
         if (login.status() != 200) {
