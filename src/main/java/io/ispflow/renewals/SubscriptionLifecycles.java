@@ -96,23 +96,21 @@ public class SubscriptionLifecycles {
 
     /**
      * Tells the client's lifecycle that his arrears are paid, when it waits for that (in grace or
-     * suspended). Returns whether it was waiting; when it was not (it is busy with a step), that step
-     * reads the arrears itself.
+     * suspended). When it does not wait (it is busy with a step), that step reads the arrears itself.
      */
-    public boolean paid(UUID clientId) {
+    public void paid(UUID clientId) {
         var subscription = subscriptions.liveOf(clientId)
                 .filter(s -> s.state() == SubscriptionState.GRACE || s.state() == SubscriptionState.SUSPENDED);
         if (subscription.isEmpty() || !subscriptions.arrears(subscription.get().id(), false).cleared()) {
-            return false;
+            return;
         }
         try {
             runtime.createMessageCorrelation(PAID_MESSAGE)
                     .processInstanceBusinessKey(subscription.get().accountNumber())
                     .tenantId(TenantContext.requireCompanyId().toString())
                     .correlate();
-            return true;
         } catch (MismatchingMessageCorrelationException notWaiting) {
-            return false;
+            // the step it is busy with reads the arrears
         }
     }
 

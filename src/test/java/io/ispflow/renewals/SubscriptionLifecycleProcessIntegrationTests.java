@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -293,6 +292,24 @@ class SubscriptionLifecycleProcessIntegrationTests {
         } finally {
             repositoryService.deleteDeployment(deployment.getId(), true);
         }
+    }
+
+    @Test
+    void thePromiseTaskIsSupportsAndFinancesInTheClientsCompanyOnly() {
+        ClientDetails client = activeClient("Guarded Task", ClientType.INDIVIDUAL);
+        ProcessInstance process = fixture.inGrace(acme, client);
+        Task call = taskOf(process);
+        var promise = Map.<String, Object>of("promisedUntil", dueDayOf(client).toString());
+        TestCompany rival = testCompanies.create();
+
+        assertThatThrownBy(() -> onboarding.complete(call, rival, StaffRole.CUSTOMER_SUPPORT, promise))
+                .as("another company's support").isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class);
+        assertThatThrownBy(() -> onboarding.complete(call, acme, StaffRole.NETWORK_OPERATIONS, promise))
+                .as("a role the task does not name").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        assertThat(taskOf(process).getId()).isEqualTo(call.getId());
+
+        onboarding.complete(call, acme, StaffRole.BILLING_FINANCE, promise);
+        assertThat(subscription(client).promisedUntil()).isEqualTo(dueDayOf(client));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.ispflow.platform.camunda;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.ispflow.shared.StaffRole;
@@ -59,10 +58,6 @@ public final class TaskQueues {
                     concat(CLIENT, PAYMENT.toArray(Column[]::new))));
 
     private TaskQueues() {
-    }
-
-    public static Optional<Queue> of(StaffRole role) {
-        return QUEUES.stream().filter(q -> q.role() == role).findFirst();
     }
 
     private static List<Column> concat(List<Column> first, Column... more) {
