@@ -2,8 +2,11 @@ package io.ispflow.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 import com.microsoft.playwright.Browser.NewContextOptions;
 import com.microsoft.playwright.BrowserType;
@@ -25,6 +28,11 @@ public final class Browser implements AutoCloseable {
     /** Tasklist loads its scripts and counts every filter after a login; a busy build server is slow at it. */
     private static final double SLOW_SCREEN_MILLIS = 90_000;
 
+    /** How long Tasklist's login form may take to appear before the page is loaded again, once. */
+    private static final double LOGIN_FORM_MILLIS = 30_000;
+    /** What each page's browser reported (script errors, failed and refused requests), for failures. */
+    private static final Map<Page, List<String>> REPORTED = Collections.synchronizedMap(new WeakHashMap<>());
+
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
 
@@ -35,15 +43,32 @@ public final class Browser implements AutoCloseable {
         chromium = playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(Path.of(binary))
                 .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--no-first-run")));
         PlaywrightAssertions.setDefaultAssertionTimeout(SLOW_SCREEN_MILLIS);
     }
 
+    /** A page in a context of its own; the contexts of earlier pages are closed, so one test's page is open. */
     public Page newPage() {
+        chromium.contexts().forEach(com.microsoft.playwright.BrowserContext::close);
         Page page = chromium.newContext(new NewContextOptions().setViewportSize(1400, 1000).setLocale("en-GB"))
                 .newPage();
         page.setDefaultTimeout(SLOW_SCREEN_MILLIS);
+        List<String> reported = Collections.synchronizedList(new ArrayList<>());
+        REPORTED.put(page, reported);
+        page.onPageError(error -> reported.add("script error: " + error));
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type())) {
+                reported.add("console: " + message.text());
+            }
+        });
+        page.onRequestFailed(request -> reported.add("request failed: " + request.url() + " " + request.failure()));
+        page.onResponse(response -> {
+            if (response.status() >= 400) {
+                reported.add("HTTP " + response.status() + ": " + response.url());
+            }
+        });
+        page.onCrash(crashed -> reported.add("the page crashed"));
         return page;
     }
 
@@ -56,9 +81,18 @@ public final class Browser implements AutoCloseable {
      * server's words instead of as a missing filter later.
      */
     public static void logInToTasklist(Page page, int port, String user) {
-        page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        String tasklist = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        page.navigate(tasklist);
         Locator userName = page.getByPlaceholder("Username");
         Locator password = page.getByPlaceholder("Password");
+        try {
+            userName.waitFor(new Locator.WaitForOptions().setTimeout(LOGIN_FORM_MILLIS));
+        } catch (com.microsoft.playwright.TimeoutError blank) {
+            // what a person does with a page that stays blank: load it again, once (and say why in the output)
+            System.out.println("Tasklist's login form did not appear; loading the page again. The browser reported: "
+                    + reported(page));
+            page.navigate(tasklist);
+        }
         PlaywrightAssertions.assertThat(userName).isFocused();
         // a focus moved by Tasklist between Playwright's focusing a field and its typing sends the text to
         // the other field: then both are filled again
@@ -100,8 +134,19 @@ public final class Browser implements AutoCloseable {
         } catch (RuntimeException unreadable) {
             shown = "(page unreadable: " + unreadable.getMessage() + ")";
         }
-        return new AssertionError("Browser step failed; the page showed:\n"
-                + shown.substring(0, Math.min(shown.length(), 2_000)), cause);
+        String step = String.valueOf(cause.getMessage());
+        return new AssertionError("Browser step failed: " + step.substring(0, Math.min(step.length(), 1_000))
+                + "\nThe browser reported: " + reported(page)
+                + "\nThe page showed:\n" + shown.substring(0, Math.min(shown.length(), 2_000)), cause);
+    }
+
+    /** The last things the page's browser reported, oldest first. */
+    private static String reported(Page page) {
+        List<String> reported = REPORTED.getOrDefault(page, List.of());
+        synchronized (reported) {
+            return reported.isEmpty() ? "nothing"
+                    : String.join("\n  ", reported.subList(Math.max(0, reported.size() - 20), reported.size()));
+        }
     }
 
     private static void screenshot(Page page, String name) {
