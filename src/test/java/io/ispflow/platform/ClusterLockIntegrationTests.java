@@ -91,7 +91,7 @@ class ClusterLockIntegrationTests {
 
     @Test
     void singletonWorkRunsOnOneNodeWhileTheOtherSkipsIt() throws Exception {
-        String lockName = "monthly-invoicing-" + System.nanoTime();
+        String lockName = "singleton-work-" + System.nanoTime();
         SingletonWork nodeA = new SingletonWork(node());
         SingletonWork nodeB = new SingletonWork(node());
         AtomicInteger runsOnB = new AtomicInteger();
@@ -107,7 +107,7 @@ class ClusterLockIntegrationTests {
 
     @Test
     void theLockOfANodeThatDiedFreesItselfAfterItsTimeToLive() {
-        String lockName = "monthly-invoicing-" + System.nanoTime();
+        String lockName = "singleton-work-" + System.nanoTime();
         Duration timeToLive = Duration.ofSeconds(1);
         Lock heldByDeadNode = node(timeToLive).obtain(lockName);
         assertThat(heldByDeadNode.tryLock()).isTrue();
@@ -124,7 +124,7 @@ class ClusterLockIntegrationTests {
 
     @Test
     void workRunningLongerThanTheTimeToLiveKeepsItsLockBySayingSo() throws Exception {
-        String lockName = "monthly-invoicing-" + System.nanoTime();
+        String lockName = "singleton-work-" + System.nanoTime();
         Duration timeToLive = Duration.ofSeconds(1);
         SingletonWork nodeA = new SingletonWork(node(timeToLive));
         SingletonWork nodeB = new SingletonWork(node(timeToLive));

@@ -365,6 +365,29 @@ class SubscriptionLifecycleProcessIntegrationTests {
     }
 
     @Test
+    void periodsMissedWhileThePlatformWasDownAreCaughtUpOnceEachAsFarAsTheWalletPays() {
+        ClientDetails client = activeClient("Back From Downtime", ClientType.INDIVIDUAL);
+        ProcessInstance process = subscribe(client);
+        inAcme(() -> wallet.credit(client.id(), RATE.multiply(new BigDecimal("3")), "first and two more", "test"));
+        LocalDate firstEnd = subscription(client).periodEnd();
+
+        // the platform comes back three and a half months later; every timer due since then fires
+        ClockUtil.setCurrentTime(Date.from(timerDue(process).toInstant().plus(Duration.ofDays(105))));
+        dueJobs.ofProcessInstance(process.getId());
+
+        // months 2 and 3 paid from the wallet, month 4 unpaid: grace, not a fourth or fifth invoice
+        List<Map<String, Object>> invoices = inAcme(() -> jdbc.queryForList(
+                "select period_start, status from invoices where client_id = ? order by period_start", client.id()));
+        assertThat(invoices).extracting(row -> row.get("status")).containsExactly("paid", "paid", "paid", "issued");
+        assertThat(invoices.subList(1, invoices.size()))
+                .extracting(row -> ((java.sql.Date) row.get("period_start")).toLocalDate())
+                .as("each missed period once, one after the other").containsExactly(firstEnd.plusDays(1),
+                        firstEnd.plusDays(1).plusMonths(1), firstEnd.plusDays(1).plusMonths(2));
+        assertThat(subscription(client).state()).isEqualTo(SubscriptionState.GRACE);
+        assertThat(process).isWaitingAt("Task_RecordPromise", "Timer_NextMorning");
+    }
+
+    @Test
     void withoutAutoRenewalTheLifecycleEndsWithThePeriod() {
         ClientDetails client = activeClient("Leaving Client", ClientType.INDIVIDUAL);
         ProcessInstance process = subscribe(client);

@@ -23,9 +23,6 @@ public interface ClientRepository extends JpaRepository<ClientEntity, UUID>, Jpa
     @Query("select count(c) from ClientEntity c where c.companyId = ?1 and c.status <> io.ispflow.clients.ClientStatus.DISCONNECTED")
     long countLicensed(UUID companyId);
 
-    @Query("select c.id from ClientEntity c where c.companyId = ?1 and c.status = ?2")
-    java.util.List<UUID> findIdsByStatus(UUID companyId, ClientStatus status);
-
     static Specification<ClientEntity> matching(UUID companyId, ClientSearch search) {
         Specification<ClientEntity> spec = (root, query, cb) -> cb.equal(root.get("companyId"), companyId);
         if (search.status() != null) {

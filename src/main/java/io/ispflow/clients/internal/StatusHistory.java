@@ -1,10 +1,7 @@
 package io.ispflow.clients.internal;
 
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,15 +37,6 @@ public class StatusHistory {
                         ClientStatus.valueOf(rs.getString("to_status").toUpperCase(Locale.ROOT)),
                         rs.getString("changed_by"), rs.getString("reason"), rs.getTimestamp("changed_at").toInstant()),
                 clientId, TenantContext.requireCompanyId());
-    }
-
-    /** When the client last moved from one status to the other, if he ever did. */
-    public Optional<Instant> lastChange(UUID clientId, ClientStatus from, ClientStatus to) {
-        Timestamp at = jdbc.queryForObject("""
-                select max(changed_at) from client_status_changes
-                where client_id = ? and from_status = ? and to_status = ?""",
-                Timestamp.class, clientId, db(from), db(to));
-        return Optional.ofNullable(at).map(Timestamp::toInstant);
     }
 
     private static String db(ClientStatus status) {

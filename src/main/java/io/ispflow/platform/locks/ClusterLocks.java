@@ -10,7 +10,7 @@ import org.springframework.integration.jdbc.lock.LockRepository;
 
 /**
  * Cluster-wide locks in PostgreSQL (Spring Integration's JDBC lock registry, table {@code int_lock}):
- * singleton work such as the monthly invoice run takes one through {@link SingletonWork}, so it runs on
+ * singleton work such as the STK status queries takes one through {@link SingletonWork}, so it runs on
  * one node at a time when several nodes share the database.
  */
 @Configuration(proxyBeanMethods = false)

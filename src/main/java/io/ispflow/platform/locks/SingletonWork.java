@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * A lock of a node that died holding it frees itself after the registry's time to live; work that may
  * run longer calls {@link #stillRunning()} now and then.
  *
- * <pre>{@code singletonWork.runIfFree("billing.monthly-invoicing", this::issueDue);}</pre>
+ * <pre>{@code singletonWork.runIfFree("payments.late-stk-answers", this::queryDuePushes);}</pre>
  */
 @Component
 public class SingletonWork {
