@@ -51,6 +51,11 @@ public class SubscriptionLifecycles {
      * many were started.
      */
     public int adoptOrphans() {
+        return adoptOrphans(() -> { });
+    }
+
+    /** As {@link #adoptOrphans()}, telling {@code progress} after every hundred starts. */
+    public int adoptOrphans(Runnable progress) {
         Set<String> running = new HashSet<>();
         var query = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
                 .tenantIdIn(TenantContext.requireCompanyId().toString());
@@ -66,7 +71,13 @@ public class SubscriptionLifecycles {
                 SubscriptionState.SUSPENDED)) {
             if (!running.contains(subscription.accountNumber())) {
                 startFor(subscription);
-                started++;
+                if (++started % 100 == 0) {
+                    progress.run();
+                }
+                if (subscription.state() == SubscriptionState.SUSPENDED) {
+                    // a payment that arrived before this instance existed found nobody waiting for it
+                    paid(subscription.clientId());
+                }
             }
         }
         return started;

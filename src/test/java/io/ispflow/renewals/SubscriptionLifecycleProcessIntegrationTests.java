@@ -404,24 +404,38 @@ class SubscriptionLifecycleProcessIntegrationTests {
     void subscriptionsWithoutALifecycleAreAdoptedWhereTheyStand() {
         ClientDetails active = activeClient("Billed Before", ClientType.INDIVIDUAL);
         ClientDetails suspended = activeClient("Suspended Before", ClientType.INDIVIDUAL);
-        inAcme(() -> jdbc.update("update clients set status = 'suspended' where id = ?", suspended.id()));
+        ClientDetails paidMeanwhile = activeClient("Paid Before Adoption", ClientType.INDIVIDUAL);
         LocalDate today = LifecyclePeriods.today();
-        // the rows the migration writes for clients billed before subscriptions existed
-        for (var client : List.of(active, suspended)) {
-            inAcme(() -> jdbc.update("""
-                    insert into subscriptions (client_id, account_number, monthly_rate, period_start, period_end, state,
-                                               isp_company_id)
-                    values (?, ?, 2999.00, ?, ?, ?, ?)""", client.id(), client.accountNumber(),
-                    java.sql.Date.valueOf(today.minusDays(10)), java.sql.Date.valueOf(today.plusDays(20)),
-                    client == active ? "active" : "suspended", acme.id()));
+        // the rows the migration writes for clients billed before subscriptions existed (or an import writes)
+        for (var client : List.of(active, suspended, paidMeanwhile)) {
+            String state = client == active ? "active" : "suspended";
+            inAcme(() -> {
+                jdbc.update("update clients set status = ?::client_status where id = ?", state, client.id());
+                return jdbc.update("""
+                        insert into subscriptions (client_id, account_number, monthly_rate, period_start, period_end,
+                                                   state, isp_company_id)
+                        values (?, ?, 2999.00, ?, ?, ?, ?)""", client.id(), client.accountNumber(),
+                        java.sql.Date.valueOf(today.minusDays(10)), java.sql.Date.valueOf(today.plusDays(20)), state,
+                        acme.id());
+            });
         }
+        // the suspended client owes his last month; the other one has paid it, before any lifecycle was there
+        inAcme(() -> jdbc.update("""
+                insert into invoices (invoice_number, client_id, amount, total_amount, status, due_date, issued_at,
+                                      isp_company_id)
+                values ('ADOPT-' || ?, ?, 2999.00, 2999.00, 'issued', ?, now(), ?)""", suspended.accountNumber(),
+                suspended.id(), java.sql.Date.valueOf(today.minusDays(20)), acme.id()));
 
-        assertThat(inAcme(() -> lifecycles.adoptOrphans())).isEqualTo(2);
+        assertThat(inAcme(() -> lifecycles.adoptOrphans())).isEqualTo(3);
         assertThat(inAcme(() -> lifecycles.adoptOrphans())).as("once").isZero();
 
         assertThat(lifecycleOf(active)).isWaitingAt("Timer_PeriodEnds");
         assertThat(timerDue(lifecycleOf(active))).isEqualTo(LifecyclePeriods.periodEndsAt(today.plusDays(20)));
         assertThat(lifecycleOf(suspended)).isWaitingAt("Gateway_PaidOrTooLong");
+        assertThat(lifecycleOf(paidMeanwhile)).as("nothing owed: restored at once").isWaitingAt("Task_RestoreService");
+        dueJobs.ofProcessInstance(lifecycleOf(paidMeanwhile).getId());
+        assertThat(statusOf(paidMeanwhile)).isEqualTo(ClientStatus.ACTIVE);
+
         pay(suspended, RATE);
         dueJobs.ofProcessInstance(lifecycleOf(suspended).getId());
         assertThat(statusOf(suspended)).isEqualTo(ClientStatus.ACTIVE);
