@@ -69,7 +69,7 @@ public final class PaymentsBench {
     private String callbackPath;
     private UUID company;
 
-    private PaymentsBench(RunningApplication app) {
+    PaymentsBench(RunningApplication app) {
         this.app = app;
     }
 
@@ -104,7 +104,7 @@ public final class PaymentsBench {
             List<Push> suspended = bench.seedSuspendedClients(PACED);
             Timed pacedAcks = bench.paced(suspended, PACED_RATE);
             bench.awaitProcessed("ws_CO_BENCHS", PACED);
-            double[] reactivation = bench.reactivationMillis();
+            double[] reactivation = bench.reactivationMillis("ws_CO_BENCHS", PACED);
             double[] creditedFirst = bench.creditMillis("ws_CO_BENCHS", PACED);
             double endToEnd = STORM / endToEndSeconds;
 
@@ -165,7 +165,12 @@ public final class PaymentsBench {
         }
     }
 
-    private void findAcme() throws Exception {
+    /** The demo company {@code acme}, once {@link #findAcme()} has found it. */
+    UUID company() {
+        return company;
+    }
+
+    void findAcme() throws Exception {
         try (Connection c = app.superuser(); var st = c.createStatement();
                 var rs = st.executeQuery("""
                         select s.isp_company_id, s.callback_token from mpesa_settings s
@@ -186,7 +191,7 @@ public final class PaymentsBench {
         return seed("S", count, count, "suspended", new BigDecimal("1000.00"));
     }
 
-    private List<Push> seed(String tag, int count, int clients, String status, BigDecimal fixedAmount) throws Exception {
+    List<Push> seed(String tag, int count, int clients, String status, BigDecimal fixedAmount) throws Exception {
         Random random = new Random(tag.hashCode());
         List<Push> pushes = new ArrayList<>();
         try (Connection c = app.superuser()) {
@@ -268,7 +273,7 @@ public final class PaymentsBench {
         long run() throws Exception;
     }
 
-    private Timed timed(int count, Call call) throws Exception {
+    Timed timed(int count, Call call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         long start = System.nanoTime();
         List<Future<List<Long>>> workers = new ArrayList<>();
@@ -292,7 +297,7 @@ public final class PaymentsBench {
     }
 
     /** Callbacks at a fixed rate, whatever the acknowledgement latency (open loop); their ack latencies. */
-    private Timed paced(List<Push> pushes, int rate) throws Exception {
+    Timed paced(List<Push> pushes, int rate) throws Exception {
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(THREADS);
         List<java.util.concurrent.ScheduledFuture<Long>> sent = new ArrayList<>();
         long periodNanos = 1_000_000_000L / rate;
@@ -327,17 +332,17 @@ public final class PaymentsBench {
     }
 
     /** Callback received (inbox row) to client active again (status change). */
-    private double[] reactivationMillis() throws Exception {
-        return latencyMillis("clients reactivated", PACED, """
+    double[] reactivationMillis(String checkoutPrefix, int expected) throws Exception {
+        return latencyMillis("clients reactivated", expected, """
                 select extract(epoch from (h.changed_at - m.received_at)) * 1000 as ms
                 from mpesa_callbacks m
                 join mpesa_stk_requests r on r.checkout_request_id = m.checkout_request_id
                 join client_status_changes h on h.client_id = r.client_id and h.to_status = 'active'
-                where m.checkout_request_id like 'ws_CO_BENCHS%'""");
+                where m.checkout_request_id like '%s%%'""".formatted(checkoutPrefix));
     }
 
     /** p50, p99 and max of the {@code ms} column of a query, from the database's clock; all expected rows. */
-    private double[] latencyMillis(String what, int expected, String millisQuery) throws Exception {
+    double[] latencyMillis(String what, int expected, String millisQuery) throws Exception {
         try (Connection c = app.superuser(); var st = c.createStatement(); var rs = st.executeQuery(
                 "select percentile_cont(0.5) within group (order by ms), percentile_cont(0.99) within group (order by ms),"
                         + " max(ms), count(*) from (" + millisQuery + ") t")) {
@@ -370,7 +375,7 @@ public final class PaymentsBench {
         });
     }
 
-    private void awaitProcessed(String checkoutPrefix, int count) throws Exception {
+    void awaitProcessed(String checkoutPrefix, int count) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
         while (count("select count(*) from mpesa_callbacks where status = 'processed' and checkout_request_id like '"
                 + checkoutPrefix + "%'") < count) {
@@ -381,7 +386,7 @@ public final class PaymentsBench {
         }
     }
 
-    private long count(String sql) throws Exception {
+    long count(String sql) throws Exception {
         try (Connection c = app.superuser(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
@@ -389,7 +394,7 @@ public final class PaymentsBench {
     }
 
     /** Posts JSON; returns the latency in nanoseconds, failing on anything but 200. */
-    private long post(String path, String body, String user) throws Exception {
+    long post(String path, String body, String user) throws Exception {
         var request = HttpRequest.newBuilder(URI.create(app.url(path))).header("Content-Type", "application/json");
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()

@@ -31,9 +31,13 @@ final class RunningApplication implements AutoCloseable {
     final int postgresPort;
     final Path data;
     final double bootSeconds;
+    /** The application's output. */
+    final Path log;
 
-    private RunningApplication(Process process, int httpPort, int postgresPort, Path data, double bootSeconds) {
+    private RunningApplication(Process process, int httpPort, int postgresPort, Path data, double bootSeconds,
+            Path log) {
         this.process = process;
+        this.log = log;
         this.httpPort = httpPort;
         this.postgresPort = postgresPort;
         this.data = data;
@@ -127,7 +131,7 @@ final class RunningApplication implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        return new RunningApplication(process, httpPort, postgresPort, data, (System.nanoTime() - start) / 1e9);
+        return new RunningApplication(process, httpPort, postgresPort, data, (System.nanoTime() - start) / 1e9, log);
     }
 
     String url(String path) {
