@@ -3,6 +3,7 @@ package io.ispflow.renewals;
 import static io.ispflow.renewals.process.LifecycleVariables.*;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.billing.Subscription;
 import io.ispflow.billing.SubscriptionState;
@@ -29,11 +31,14 @@ public class SubscriptionLifecycles {
     private final RuntimeService runtime;
     private final Subscriptions subscriptions;
     private final ClientDirectory clients;
+    private final TransactionTemplate transactions;
 
-    SubscriptionLifecycles(RuntimeService runtime, Subscriptions subscriptions, ClientDirectory clients) {
+    SubscriptionLifecycles(RuntimeService runtime, Subscriptions subscriptions, ClientDirectory clients,
+            TransactionTemplate transactions) {
         this.runtime = runtime;
         this.subscriptions = subscriptions;
         this.clients = clients;
+        this.transactions = transactions;
     }
 
     /** Starts the subscription's lifecycle unless it runs already (the start is announced once, but may be retried). */
@@ -54,7 +59,7 @@ public class SubscriptionLifecycles {
         return adoptOrphans(() -> { });
     }
 
-    /** As {@link #adoptOrphans()}, telling {@code progress} after every hundred starts. */
+    /** As {@link #adoptOrphans()}, telling {@code progress} after each chunk of starts. */
     public int adoptOrphans(Runnable progress) {
         Set<String> running = new HashSet<>();
         var query = runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
@@ -66,24 +71,24 @@ public class SubscriptionLifecycles {
                 break;
             }
         }
+        List<Subscription> orphans = subscriptions.inStates(SubscriptionState.ACTIVE, SubscriptionState.GRACE,
+                SubscriptionState.SUSPENDED).stream().filter(s -> !running.contains(s.accountNumber())).toList();
         int started = 0;
-        for (Subscription subscription : subscriptions.inStates(SubscriptionState.ACTIVE, SubscriptionState.GRACE,
-                SubscriptionState.SUSPENDED)) {
-            if (!running.contains(subscription.accountNumber())) {
-                startFor(subscription);
-                if (++started % 100 == 0) {
-                    progress.run();
-                }
-                if (subscription.state() == SubscriptionState.SUSPENDED) {
-                    // a payment that arrived before this instance existed found nobody waiting for it
-                    paid(subscription.clientId());
-                }
-            }
+        for (int first = 0; first < orphans.size(); first += ADOPTION_CHUNK) {
+            List<Subscription> chunk = orphans.subList(first, Math.min(orphans.size(), first + ADOPTION_CHUNK));
+            // one commit per chunk, not per instance: an import of many clients is adopted in minutes
+            transactions.executeWithoutResult(tx -> chunk.forEach(this::startFor));
+            started += chunk.size();
+            progress.run();
+            // a payment that arrived before these instances existed found nobody waiting for it
+            chunk.stream().filter(s -> s.state() == SubscriptionState.SUSPENDED).forEach(s -> paid(s.clientId()));
         }
         return started;
     }
 
     private static final int PAGE = 1_000;
+    /** Lifecycles started per transaction when adopting. */
+    private static final int ADOPTION_CHUNK = 100;
 
     private void startFor(Subscription subscription) {
         var client = clients.find(subscription.clientId()).orElseThrow();

@@ -94,6 +94,8 @@ class SubscriptionLifecycleProcessIntegrationTests {
     org.camunda.bpm.engine.ManagementService managementService;
     @Autowired
     SubscriptionLifecycles lifecycles;
+    @Autowired
+    org.springframework.boot.test.web.client.TestRestTemplate http;
 
     TestCompany acme;
 
@@ -385,6 +387,76 @@ class SubscriptionLifecycleProcessIntegrationTests {
                         firstEnd.plusDays(1).plusMonths(1), firstEnd.plusDays(1).plusMonths(2));
         assertThat(subscription(client).state()).isEqualTo(SubscriptionState.GRACE);
         assertThat(process).isWaitingAt("Task_RecordPromise", "Timer_NextMorning");
+    }
+
+    /**
+     * A new version of the model leaves running instances on theirs; the operator moves the waiting ones
+     * with Camunda's migration API, as README describes: generate the plan, execute it for the old
+     * version's instances. Timers keep their due dates and the instances go on on the new version.
+     */
+    @Test
+    void waitingLifecyclesAreMigratedToTheNextVersionAndGoOnThere() throws java.io.IOException {
+        ClientDetails renewing = activeClient("Waits For Month End", ClientType.INDIVIDUAL);
+        ClientDetails inGrace = activeClient("Waits In Grace", ClientType.INDIVIDUAL);
+        ClientDetails suspended = activeClient("Waits Suspended", ClientType.INDIVIDUAL);
+        ProcessInstance renewingProcess = subscribe(renewing);
+        ProcessInstance suspendedProcess = fixture.inGrace(acme, suspended);
+        morningsUntilSuspended(suspendedProcess, dueDayOf(suspended).plusDays(10));
+        ProcessInstance graceProcess = fixture.inGrace(acme, inGrace);
+        Date renewalDue = timerDue(renewingProcess);
+        Date disconnectionDue = timerDue(suspendedProcess);
+        String v1 = renewingProcess.getProcessDefinitionId();
+
+        // the analyst's next version: a step renamed, everything else as it was
+        String model = java.nio.file.Files.readString(java.nio.file.Path.of("processes/subscription-lifecycle.bpmn"));
+        String edited = model.replace("name=\"Send reminder\"", "name=\"Send payment reminder\"");
+        assertThat(edited).isNotEqualTo(model);
+        var builder = repositoryService.createDeployment().name("processes/subscription-lifecycle.bpmn")
+                .addString("processes/subscription-lifecycle.bpmn", edited);
+        for (String form : List.of("record-promise-to-pay", "decide-contract-arrears", "recover-equipment")) {
+            builder.addString("forms/" + form + ".form",
+                    java.nio.file.Files.readString(java.nio.file.Path.of("forms/" + form + ".form")));
+        }
+        var deployment = builder.deploy();
+        try {
+            String v2 = repositoryService.createProcessDefinitionQuery().deploymentId(deployment.getId())
+                    .singleResult().getId();
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(graceProcess.getId())
+                    .singleResult().getProcessDefinitionId()).as("running instances keep their version").isEqualTo(v1);
+
+            String operator = testCompanies.superAdmin();
+            var api = new io.ispflow.testing.Api(http);
+            var plan = api.post("/engine-rest/migration/generate", operator, Map.of("sourceProcessDefinitionId", v1,
+                    "targetProcessDefinitionId", v2, "updateEventTriggers", true));
+            assertThat(plan.status()).as(plan.body().toString()).isEqualTo(200);
+            var migrated = api.post("/engine-rest/migration/execute", operator, Map.of("migrationPlan", plan.body(),
+                    "processInstanceQuery", Map.of("processDefinitionId", v1, "tenantIdIn", List.of(acme.id().toString()))));
+            assertThat(migrated.status()).as(String.valueOf(migrated.body())).isEqualTo(204);
+
+            for (ProcessInstance process : List.of(renewingProcess, graceProcess, suspendedProcess)) {
+                assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(process.getId()).singleResult()
+                        .getProcessDefinitionId()).isEqualTo(v2);
+            }
+            assertThat(renewingProcess).isWaitingAt("Timer_PeriodEnds");
+            assertThat(timerDue(renewingProcess)).isEqualTo(renewalDue);
+            assertThat(graceProcess).isWaitingAt("Task_RecordPromise", "Timer_NextMorning");
+            assertThat(suspendedProcess).isWaitingAt("Gateway_PaidOrTooLong");
+            assertThat(timerDue(suspendedProcess)).isEqualTo(disconnectionDue);
+
+            // and they go on there: the grace morning reminds with the new step, the suspended client pays
+            Supplier<Long> reminders = () -> historyService.createHistoricActivityInstanceQuery()
+                    .processInstanceId(graceProcess.getId()).activityName("Send payment reminder").count();
+            for (int morning = 0; morning < 7 && reminders.get() == 0; morning++) {
+                fixture.nextMorning(graceProcess);
+            }
+            assertThat(reminders.get()).isPositive();
+            pay(suspended, RATE);
+            dueJobs.ofProcessInstance(suspendedProcess.getId());
+            assertThat(statusOf(suspended)).isEqualTo(ClientStatus.ACTIVE);
+            assertThat(suspendedProcess).isWaitingAt("Timer_PeriodEnds");
+        } finally {
+            repositoryService.deleteDeployment(deployment.getId(), true);
+        }
     }
 
     @Test
