@@ -1,11 +1,13 @@
 package io.ispflow.billing;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,9 +40,11 @@ public class Subscriptions {
     private final WalletLedger ledger;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ServiceCatalogue catalogue;
 
     Subscriptions(JdbcTemplate jdbc, Invoicing invoicing, WalletLedger ledger, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, ServiceCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.jdbc = jdbc;
         this.invoicing = invoicing;
         this.ledger = ledger;
@@ -165,6 +169,72 @@ public class Subscriptions {
         lock(id);
         jdbc.update("update subscriptions set auto_renew = ?, updated_at = now() where id = ?", autoRenew, id);
         return lock(id);
+    }
+
+    /**
+     * Moves an active subscription to another of the company's packages. A dearer one applies now: the
+     * unused days of the current period (today included) are credited to the wallet at the old rate,
+     * with the reason in the ledger, and the same days at the new rate are invoiced and paid from it;
+     * the period stays as it is and renews at the new rate. Refused (nothing written) while invoices are
+     * open or when the wallet, with that credit, does not cover the new days. A cheaper or equally
+     * priced package applies from the next period.
+     */
+    @Transactional
+    public PackageChange changePackage(UUID id, UUID packageId, String by) {
+        Subscription current = lock(id);
+        ServicePackage target = catalogue.find(packageId).filter(ServicePackage::active)
+                .orElseThrow(() -> new ServicePackageNotOffered(packageId));
+        if (current.state() != SubscriptionState.ACTIVE) {
+            throw new SubscriptionChangeRefused("Only an active subscription changes package; this one is "
+                    + current.state().db() + ".");
+        }
+        if (packageId.equals(current.servicePackageId())) {
+            throw new SubscriptionChangeRefused("The subscription is on this package already.");
+        }
+        if (target.monthlyRate().compareTo(current.monthlyRate()) <= 0) {
+            jdbc.update("""
+                    update subscriptions set next_package_id = ?, next_monthly_rate = ?, updated_at = now()
+                    where id = ?""", packageId, target.monthlyRate(), id);
+            return new PackageChange(PackageChange.When.NEXT_PERIOD, lock(id), BigDecimal.ZERO, null);
+        }
+        BigDecimal balance = ledger.lockBalance(current.clientId());
+        if (!invoicing.openInvoices(current.clientId()).isEmpty()) {
+            throw new SubscriptionChangeRefused("Open invoices are to be paid before an upgrade.");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(Nairobi.ZONE));
+        long periodDays = ChronoUnit.DAYS.between(current.periodStart(), current.periodEnd()) + 1;
+        long unusedDays = Math.min(periodDays,
+                Math.max(0, ChronoUnit.DAYS.between(today, current.periodEnd()) + 1));
+        BigDecimal credit = share(current.monthlyRate(), unusedDays, periodDays);
+        BigDecimal charge = share(target.monthlyRate(), unusedDays, periodDays);
+        if (balance.add(credit).compareTo(charge) < 0) {
+            throw new InsufficientWalletBalance(balance.add(credit), charge);
+        }
+        String days = unusedDays + " of " + periodDays + " days";
+        if (credit.signum() > 0) {
+            ledger.record(current.clientId(), WalletLedger.EntryType.CREDIT, credit, Posting.of("Upgrade to "
+                    + target.name() + ": unused " + days + " at KES " + current.monthlyRate().toPlainString()
+                    + " a month", by));
+        }
+        Invoice invoice = charge.signum() == 0 ? null : invoicing.issue(new NewInvoice(current.clientId(), charge,
+                "Upgrade to " + target.name() + ": " + days + " at KES " + target.monthlyRate().toPlainString()
+                        + " a month", null, null, today), by);
+        jdbc.update("""
+                update subscriptions set service_package_id = ?, monthly_rate = ?, next_package_id = null,
+                       next_monthly_rate = null, updated_at = now() where id = ?""", packageId, target.monthlyRate(), id);
+        jdbc.update("""
+                update client_service_assignments set is_active = false where client_id = ? and is_active""",
+                current.clientId());
+        jdbc.update("""
+                insert into client_service_assignments (client_id, service_package_id, is_active, isp_company_id)
+                values (?, ?, true, ?)""", current.clientId(), packageId, TenantContext.requireCompanyId());
+        return new PackageChange(PackageChange.When.NOW, lock(id), credit, invoice);
+    }
+
+    /** {@code days} of a {@code periodDays}-day period at a monthly rate, to the cent. */
+    private static BigDecimal share(BigDecimal monthlyRate, long days, long periodDays) {
+        return monthlyRate.multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(periodDays), 2,
+                RoundingMode.HALF_UP);
     }
 
     /** Active → grace: the renewal is unpaid. */

@@ -165,6 +165,10 @@ public final class PaymentsBench {
         }
     }
 
+    RunningApplication app() {
+        return app;
+    }
+
     /** The demo company {@code acme}, once {@link #findAcme()} has found it. */
     UUID company() {
         return company;

@@ -17,12 +17,12 @@ import java.util.regex.Pattern;
  * <li>start-up: {@value #SUBSCRIPTIONS_PROPERTY} subscriptions (100,000 unless set) written into
  * {@code acme} over SQL, as an import would, get their lifecycles from the adoption that runs once the
  * application is ready: boot to ready, adoption time, memory; then a restart with all of them running;</li>
- * <li>paid → restored: suspended clients paying at a steady 20 per second by STK callback, callback
- * received → client active again (database clock);</li>
  * <li>all of them falling due at the same instant (their period-end timers moved to now), renewed from
- * the wallet (half of them) or sent into grace (the other half), until every one has moved; next to a
- * bare process of one timer and one service task with as many instances, on the same engine and
- * database, its timers moved to now the same way.</li>
+ * the wallet (half of them) or sent into grace (the other half), until every one has moved and the
+ * jobs that set going have run; next to a bare process of one timer and one service task with as many
+ * instances, on the same engine and database, its timers moved to now the same way;</li>
+ * <li>paid → restored: suspended clients paying at a steady 20 per second by STK callback, callback
+ * received → client active again (database clock).</li>
  * </ol>
  * Run: {@code ./mvnw -Pbench -DskipTests package exec:exec@renewals} (see BENCHMARKS.md).
  */
@@ -67,9 +67,8 @@ public final class RenewalsBench {
         Path work = Files.createTempDirectory("ispflow-renewals-bench");
         Path data = work.resolve("data");
         int all = SUBSCRIPTIONS + PAYING;
-        List<PaymentsBench.Push> paying;
         try (var app = RunningApplication.start(data)) {
-            paying = seed(app);
+            seed(app);
         }
 
         Start imported;
@@ -79,6 +78,7 @@ public final class RenewalsBench {
         double bare;
         double bareStarts;
         long rssAfter;
+        long incidents;
         try (var app = RunningApplication.start(data)) {
             imported = adopted(app, all);
         }
@@ -86,11 +86,6 @@ public final class RenewalsBench {
             again = adopted(app, all);
             var payments = new PaymentsBench(app);
             payments.findAcme();
-
-            // paid → restored, at a steady rate, while nothing else is due
-            payments.paced(paying, PAYING_RATE);
-            payments.awaitProcessed("ws_CO_BENCHR", PAYING);
-            restored = awaitReactivations(payments);
 
             // every subscription falls due at once
             ours = allDueAtOnce(app, payments);
@@ -103,6 +98,12 @@ public final class RenewalsBench {
                     : -1);
             bareStarts = starts.perSecond();
             bare = bareDueAtOnce(app, payments);
+
+            // paid → restored, at a steady rate, once nothing else is due (and the application is warm)
+            payments.paced(pushes(payments), PAYING_RATE);
+            payments.awaitProcessed("ws_CO_BENCHR", PAYING);
+            restored = awaitReactivations(payments);
+            incidents = payments.count("select count(*) from act_ru_incident");
             rssAfter = app.jvmRssKiB() / 1024;
         }
 
@@ -127,7 +128,8 @@ public final class RenewalsBench {
                 startRow("next start: all running, adoption only compares", again),
                 "",
                 String.format("The bare instances were started through the engine REST API from %d threads at %.0f/s."
-                        + " Application JVM RSS after the run: %d MiB.", PaymentsBench.THREADS, bareStarts, rssAfter))
+                        + " Application JVM RSS after the run: %d MiB. Incidents: %d.", PaymentsBench.THREADS, bareStarts,
+                        rssAfter, incidents))
                 + "\n";
         System.out.println(text);
         Files.createDirectories(Path.of("target/bench"));
@@ -144,7 +146,7 @@ public final class RenewalsBench {
      * tomorrow, every other one with a month's rate in his wallet; and {@link #PAYING} suspended clients who
      * owe a month (open invoice, suspended subscription), each with an STK push about to be paid.
      */
-    private static List<PaymentsBench.Push> seed(RunningApplication app) throws Exception {
+    private static void seed(RunningApplication app) throws Exception {
         var payments = new PaymentsBench(app);
         payments.findAcme();
         try (Connection c = app.superuser()) {
@@ -182,7 +184,8 @@ public final class RenewalsBench {
             }
             c.commit();
         }
-        List<PaymentsBench.Push> paying = payments.seed("R", PAYING, PAYING, "suspended", new BigDecimal("1000.00"));
+        // their pushes are written just before they pay: a push left unanswered is queried (LateStkAnswers)
+        payments.seed("R", 0, PAYING, "suspended", new BigDecimal("1000.00"));
         try (Connection c = app.superuser(); var st = c.prepareStatement("""
                 insert into subscriptions (client_id, account_number, monthly_rate, period_start, period_end, state,
                                            state_reason, isp_company_id)
@@ -191,7 +194,6 @@ public final class RenewalsBench {
             st.setObject(1, payments.company());
             st.executeUpdate();
         }
-        return paying;
     }
 
     /** Waits until every subscription has its lifecycle; boot, adoption time (from the application's log), memory. */
@@ -211,6 +213,26 @@ public final class RenewalsBench {
         }
         return new Start(app.bootSeconds, Long.parseLong(done.group(2)) / 1000.0, Integer.parseInt(done.group(1)),
                 app.jvmRssKiB() / 1024, app.postgresPssKiB() / 1024);
+    }
+
+    /** An STK push to each paying client for what he owes, as staff would send them. */
+    private static List<PaymentsBench.Push> pushes(PaymentsBench payments) throws Exception {
+        try (Connection c = payments.app().superuser(); var st = c.prepareStatement("""
+                insert into mpesa_stk_requests (checkout_request_id, client_id, phone, amount, account_reference,
+                                                requested_by, isp_company_id)
+                select 'ws_CO_BENCHR' || substr(account_number, 4), id, '+254712345678', 1000, 'BENCH', 'bench',
+                       isp_company_id
+                from clients where account_number like 'BNR%' and isp_company_id = ?""")) {
+            st.setObject(1, payments.company());
+            st.executeUpdate();
+        }
+        List<PaymentsBench.Push> pushes = new java.util.ArrayList<>();
+        for (int i = 0; i < PAYING; i++) {
+            pushes.add(new PaymentsBench.Push("ws_CO_BENCHR" + i, "BNR" + String.format("%07d", i),
+                    new BigDecimal("1000.00")));
+        }
+        java.util.Collections.shuffle(pushes, new java.util.Random(PAYING));
+        return pushes;
     }
 
     private static double[] awaitReactivations(PaymentsBench payments) throws Exception {
@@ -235,6 +257,10 @@ public final class RenewalsBench {
         await(payments, """
                 select count(*) from subscriptions where account_number like 'RN%'
                 and period_start > current_date and (state = 'grace' or paid_through = period_end)""", SUBSCRIPTIONS);
+        // and what the renewals set going (receipts, the grace's first steps) has run
+        await(payments, """
+                select 1 - count(*) from act_ru_job where process_def_key_ = 'subscriptionLifecycle'
+                and (duedate_ is null or duedate_ <= now()) and retries_ > 0""", 1);
         return SUBSCRIPTIONS / ((System.nanoTime() - start) / 1e9);
     }
 

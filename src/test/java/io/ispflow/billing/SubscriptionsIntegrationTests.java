@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -47,6 +48,8 @@ class SubscriptionsIntegrationTests {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    ServiceCatalogue catalogue;
 
     TestCompany acme;
     ClientDetails client;
@@ -123,13 +126,74 @@ class SubscriptionsIntegrationTests {
     void aDowngradeWaitsForTheNextPeriod() {
         start();
         Subscription subscription = live();
-        inAcme(() -> jdbc.update("update subscriptions set next_monthly_rate = 1999.00 where id = ?", subscription.id()));
+        ServicePackage cheaper = inAcme(() -> catalogue.add(new NewServicePackage("Home 10", null, null, 10, 5,
+                new BigDecimal("1999.00"))));
 
+        PackageChange change = inAcme(() -> subscriptions.changePackage(subscription.id(), cheaper.id(), "finance"));
+        assertThat(change.when()).isEqualTo(PackageChange.When.NEXT_PERIOD);
+        assertThat(change.subscription().monthlyRate()).as("this period is paid as it is").isEqualByComparingTo(RATE);
         Renewal renewal = inAcme(() -> subscriptions.renew(subscription.id(), "test"));
 
         assertThat(renewal.invoice().total()).isEqualByComparingTo("1999.00");
         assertThat(renewal.subscription().monthlyRate()).isEqualByComparingTo("1999.00");
+        assertThat(renewal.subscription().servicePackageId()).isEqualTo(cheaper.id());
         assertThat(renewal.subscription().nextMonthlyRate()).isNull();
+    }
+
+    @Test
+    void anUpgradeAppliesNowWithTheUnusedDaysCreditedAndTheNewDaysPaidFromTheWallet() {
+        start();
+        inAcme(() -> wallet.credit(client.id(), RATE, "first month", "test"));
+        Subscription subscription = live();
+        // a 30-day period of which 10 days are used: 20 are left, today included
+        inAcme(() -> jdbc.update("update subscriptions set period_start = ?, period_end = ?, paid_through = ? where id = ?",
+                Date.valueOf(today.minusDays(10)), Date.valueOf(today.plusDays(19)), Date.valueOf(today.plusDays(19)),
+                subscription.id()));
+        ServicePackage faster = inAcme(() -> catalogue.add(new NewServicePackage("Home 50", null, null, 50, 25,
+                new BigDecimal("4999.00"))));
+        long entriesBefore = count("select count(*) from wallet_transactions where client_id = ?", client.id());
+
+        // 2999 × 20/30 = 1999.33 credited, 4999 × 20/30 = 3332.67 due: the empty wallet does not cover the difference
+        assertThatThrownBy(() -> inAcme(() -> subscriptions.changePackage(subscription.id(), faster.id(), "finance")))
+                .isInstanceOf(InsufficientWalletBalance.class).hasMessageContaining("1999.33")
+                .hasMessageContaining("3332.67");
+        assertThat(count("select count(*) from wallet_transactions where client_id = ?", client.id()))
+                .as("nothing written").isEqualTo(entriesBefore);
+        assertThat(live().monthlyRate()).isEqualByComparingTo(RATE);
+
+        inAcme(() -> wallet.credit(client.id(), new BigDecimal("1500.00"), "M-PESA top-up", "test"));
+        PackageChange change = inAcme(() -> subscriptions.changePackage(subscription.id(), faster.id(), "finance"));
+
+        assertThat(change.when()).isEqualTo(PackageChange.When.NOW);
+        assertThat(change.credited()).isEqualByComparingTo("1999.33");
+        assertThat(change.invoice().total()).isEqualByComparingTo("3332.67");
+        assertThat(change.invoice().status()).isEqualTo("paid");
+        assertThat(change.subscription().monthlyRate()).isEqualByComparingTo("4999.00");
+        assertThat(change.subscription().servicePackageId()).isEqualTo(faster.id());
+        assertThat(change.subscription().periodEnd()).as("the period stays").isEqualTo(today.plusDays(19));
+        assertThat(inAcme(() -> ledger.balance(client.id()))).isEqualByComparingTo("166.66");
+        assertThat(inAcme(() -> jdbc.queryForObject("""
+                select description from wallet_transactions where client_id = ? and transaction_type = 'credit'
+                order by entry_no desc limit 1""", String.class, client.id())))
+                .isEqualTo("Upgrade to Home 50: unused 20 of 30 days at KES 2999.00 a month");
+        assertThat(inAcme(() -> subscriptions.renew(subscription.id(), "test")).invoice().total())
+                .as("the next period at the new rate").isEqualByComparingTo("4999.00");
+    }
+
+    @Test
+    void anUpgradeIsRefusedWhileInvoicesAreOpenOrOutsideActiveService() {
+        start(); // the first invoice is open
+        Subscription subscription = live();
+        ServicePackage faster = inAcme(() -> catalogue.add(new NewServicePackage("Home 50", null, null, 50, 25,
+                new BigDecimal("4999.00"))));
+
+        assertThatThrownBy(() -> inAcme(() -> subscriptions.changePackage(subscription.id(), faster.id(), "finance")))
+                .isInstanceOf(SubscriptionChangeRefused.class).hasMessageContaining("Open invoices");
+        inAcme(() -> subscriptions.enterGrace(subscription.id(), "unpaid"));
+        assertThatThrownBy(() -> inAcme(() -> subscriptions.changePackage(subscription.id(), faster.id(), "finance")))
+                .isInstanceOf(SubscriptionChangeRefused.class).hasMessageContaining("grace");
+        assertThatThrownBy(() -> inAcme(() -> subscriptions.changePackage(subscription.id(), UUID.randomUUID(),
+                "finance"))).isInstanceOf(ServicePackageNotOffered.class);
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.ispflow.billing.InsufficientWalletBalance;
 import io.ispflow.billing.InvoiceNotFound;
+import io.ispflow.billing.ServicePackageNotOffered;
+import io.ispflow.billing.SubscriptionChangeRefused;
 import io.ispflow.billing.SubscriptionNotFound;
 import io.ispflow.billing.UnknownClient;
 import io.ispflow.platform.web.Problems;
@@ -31,6 +33,17 @@ class BillingProblems {
     @ExceptionHandler(UnknownClient.class)
     ProblemDetail unknownClient(UnknownClient e) {
         return Problems.of(HttpStatus.NOT_FOUND, "client-not-found", "Client not found", e.getMessage());
+    }
+
+    @ExceptionHandler(ServicePackageNotOffered.class)
+    ProblemDetail packageNotOffered(ServicePackageNotOffered e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "service-package-not-found", "Service package not offered",
+                e.getMessage());
+    }
+
+    @ExceptionHandler(SubscriptionChangeRefused.class)
+    ProblemDetail changeRefused(SubscriptionChangeRefused e) {
+        return Problems.of(HttpStatus.CONFLICT, "subscription-change-refused", "Change refused", e.getMessage());
     }
 
     @ExceptionHandler(InsufficientWalletBalance.class)

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -15,10 +16,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.ispflow.billing.PackageChange;
 import io.ispflow.billing.Subscription;
 import io.ispflow.billing.SubscriptionNotFound;
 import io.ispflow.billing.SubscriptionState;
 import io.ispflow.billing.Subscriptions;
+import io.ispflow.platform.StaffMember;
 
 /** Clients' subscriptions: where each stands, and whether it renews. */
 @RestController
@@ -56,5 +59,19 @@ class SubscriptionController {
     @PreAuthorize(BillingRoles.INVOICERS)
     Subscription autoRenew(@PathVariable UUID id, @Valid @RequestBody AutoRenew request) {
         return subscriptions.setAutoRenew(id, request.autoRenew());
+    }
+
+    record PackageChoice(@NotNull UUID servicePackageId) {
+    }
+
+    /**
+     * Moves the subscription to another package: a dearer one now (unused days credited, the same days at
+     * the new rate paid from the wallet), a cheaper one from the next period.
+     */
+    @PutMapping("/{id}/package")
+    @PreAuthorize(BillingRoles.INVOICERS)
+    PackageChange changePackage(@PathVariable UUID id, @Valid @RequestBody PackageChoice request,
+            @AuthenticationPrincipal StaffMember me) {
+        return subscriptions.changePackage(id, request.servicePackageId(), me.userId());
     }
 }

@@ -38,6 +38,8 @@ class SubscriptionApiIntegrationTests {
     TenantScope tenantScope;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    io.ispflow.billing.ServiceCatalogue catalogue;
 
     Api api;
     TestCompany acme;
@@ -115,5 +117,50 @@ class SubscriptionApiIntegrationTests {
                 .status()).isEqualTo(400);
         assertThat(api.put("/api/subscriptions/" + id + "/auto-renew", admin, Map.of("autoRenew", "perhaps"))
                 .status()).isEqualTo(400);
+    }
+
+    @Test
+    void financeChangesThePackageSupportMayNotAndAnotherCompanyFindsNothing() {
+        String cheaper = tenantScope.callAs(acme.id(), () -> catalogue.add(new io.ispflow.billing.NewServicePackage(
+                "Home 10", null, null, 10, 5, new BigDecimal("1999.00")))).id().toString();
+        String rivals = tenantScope.callAs(rival.id(), () -> catalogue.add(new io.ispflow.billing.NewServicePackage(
+                "Rival 10", null, null, 10, 5, new BigDecimal("1999.00")))).id().toString();
+        String path = "/api/subscriptions/" + id + "/package";
+
+        for (StaffRole role : new StaffRole[] {StaffRole.CUSTOMER_SUPPORT, StaffRole.NETWORK_OPERATIONS,
+                StaffRole.SALES_ACCOUNT_MANAGER}) {
+            assertThat(api.put(path, acme.user(role), Map.of("servicePackageId", cheaper)).status()).as(role.id())
+                    .isEqualTo(403);
+        }
+        assertThat(api.put(path, rival.user(StaffRole.ISP_ADMIN), Map.of("servicePackageId", rivals)).status())
+                .isEqualTo(404);
+        var foreignPackage = api.put(path, acme.user(StaffRole.BILLING_FINANCE), Map.of("servicePackageId", rivals));
+        assertThat(foreignPackage.status()).isEqualTo(404);
+        assertThat(foreignPackage.text("type")).endsWith("service-package-not-found");
+
+        var changed = api.put(path, acme.user(StaffRole.BILLING_FINANCE), Map.of("servicePackageId", cheaper));
+
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.text("when")).isEqualTo("next_period");
+        assertThat(changed.body().path("subscription").path("nextMonthlyRate").decimalValue())
+                .isEqualByComparingTo("1999.00");
+        var again = api.put(path, acme.user(StaffRole.ISP_ADMIN), Map.of("servicePackageId", cheaper));
+        assertThat(again.status()).as("the same downgrade twice is harmless").isEqualTo(200);
+    }
+
+    @Test
+    void anUpgradeTheWalletCannotCoverIsAConflictAndBadChoicesAreBadRequests() {
+        String dearer = tenantScope.callAs(acme.id(), () -> catalogue.add(new io.ispflow.billing.NewServicePackage(
+                "Home 50", null, null, 50, 25, new BigDecimal("4999.00")))).id().toString();
+        String path = "/api/subscriptions/" + id + "/package";
+        String admin = acme.user(StaffRole.ISP_ADMIN);
+
+        var refused = api.put(path, admin, Map.of("servicePackageId", dearer));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("type")).endsWith("subscription-change-refused"); // the first invoice is open
+
+        assertThat(api.put(path, admin, Map.of()).status()).isEqualTo(400);
+        assertThat(api.put(path, admin, Map.of("servicePackageId", "Home 50")).status()).isEqualTo(400);
+        assertThat(api.call(HttpMethod.PUT, path, admin, "{\"servicePackageId\": ").status()).isEqualTo(400);
     }
 }
