@@ -151,6 +151,6 @@ public class ClientDirectory {
         }
         return new ClientProfile(profile.name(), profile.email(), profile.phone(), profile.address(),
                 profile.county(), profile.subCounty(), profile.clientType(), profile.connectionType(),
-                servicePackage.monthlyRate(), profile.servicePackageId());
+                servicePackage.monthlyRate(), profile.servicePackageId(), profile.language());
     }
 }

@@ -128,7 +128,7 @@ class DemoData implements ApplicationRunner {
             ConnectionType connection = ConnectionType.valueOf(c[6].toUpperCase());
             var servicePackage = packages.stream().filter(p -> c[6].equals(p.connectionType())).findFirst().orElseThrow();
             clients.register(new ClientProfile(c[0], null, Msisdn.parse(c[1]), c[2], c[3], c[4],
-                    ClientType.valueOf(c[5].toUpperCase()), connection, null, servicePackage.id()),
+                    ClientType.valueOf(c[5].toUpperCase()), connection, null, servicePackage.id(), null),
                     DemoLogins.userId(demo.slug(), StaffRole.SALES_ACCOUNT_MANAGER));
         }
         // M-PESA against the sandbox simulator, and an open invoice to pay with it

@@ -1,11 +1,12 @@
 package io.ispflow.messaging;
 
-import java.util.Locale;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import io.ispflow.shared.Language;
 import io.ispflow.shared.Msisdn;
 
 /**
@@ -18,30 +19,38 @@ import io.ispflow.shared.Msisdn;
 public class ClientMessages {
 
     private final Notifier notifier;
-    private final ClientMessageTemplates english;
+    private final Map<Language, ClientMessageTemplates> wording = new EnumMap<>(Language.class);
 
     ClientMessages(Notifier notifier) {
         this.notifier = notifier;
-        this.english = ClientMessageTemplates.load(Locale.ENGLISH);
+        for (Language language : Language.values()) {
+            wording.put(language, ClientMessageTemplates.load(language.locale()));
+        }
     }
 
     /**
-     * Queues an SMS of the given purpose.
+     * Queues an SMS of the given purpose, in the client's language.
      *
      * @param clientId the client written to, {@code null} for a payer who is no client
+     * @param language the client's language; English when null (a payer who is no client)
      * @param values   the purpose's placeholders and their values
      * @return the text sent
      */
-    public String text(UUID clientId, Msisdn to, MessagePurpose purpose, Map<String, ?> values) {
-        String text = english.text(purpose, values);
+    public String text(UUID clientId, Msisdn to, Language language, MessagePurpose purpose, Map<String, ?> values) {
+        String text = in(language).text(purpose, values);
         notifier.textClient(clientId, to.e164(), purpose.code(), text);
         return text;
     }
 
-    /** Queues an e-mail of the given purpose; the purpose must have a subject template. */
-    public void email(UUID clientId, String address, MessagePurpose purpose, Map<String, ?> values) {
-        String subject = english.subject(purpose, values)
+    /** Queues an e-mail of the given purpose, in the client's language; the purpose must have a subject template. */
+    public void email(UUID clientId, String address, Language language, MessagePurpose purpose, Map<String, ?> values) {
+        ClientMessageTemplates templates = in(language);
+        String subject = templates.subject(purpose, values)
                 .orElseThrow(() -> new IllegalArgumentException(purpose + " has no e-mail subject"));
-        notifier.emailClient(clientId, address, purpose.code(), subject, english.text(purpose, values));
+        notifier.emailClient(clientId, address, purpose.code(), subject, templates.text(purpose, values));
+    }
+
+    private ClientMessageTemplates in(Language language) {
+        return wording.get(language == null ? Language.EN : language);
     }
 }

@@ -90,6 +90,20 @@ class ClientApiIntegrationTests {
         assertThat(reply.text("status")).isEqualTo("pending");
         assertThat(reply.text("accountNumber")).matches("\\d{6}");
         assertThat(reply.body().path("monthlyRate").decimalValue()).isEqualByComparingTo("2999.00");
+        assertThat(reply.text("language")).as("English unless chosen").isEqualTo("en");
+    }
+
+    @Test
+    void aClientMayReadHisMessagesInSwahili() {
+        var body = wanjiku();
+        body.put("language", "sw");
+        var created = register(acme, body);
+        assertThat(created.path("language").asText()).isEqualTo("sw");
+
+        body.put("language", "fr");
+        var refused = api.post("/api/clients", sales(acme), body);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("errors").get(0).path("message").asText()).isEqualTo("must be one of [en, sw]");
     }
 
     @Test

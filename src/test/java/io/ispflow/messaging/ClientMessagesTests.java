@@ -1,6 +1,7 @@
 package io.ispflow.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.ispflow.shared.Language;
 import io.ispflow.shared.Msisdn;
 
 /** Client messages read their wording from the templates, and bad templates stop the start-up. */
@@ -29,8 +31,8 @@ class ClientMessagesTests {
     void aWelcomeIsTextedAndMailedInTheWordsClientsKnow() {
         var values = Map.of("name", "Wanjiru", "accountNumber", "ACM-0001", "invoiceNumber", "INV-7",
                 "invoiceTotal", "2999.00");
-        String text = messages.text(UUID.randomUUID(), Msisdn.parse("0712345678"), MessagePurpose.WELCOME, values);
-        messages.email(null, "wanjiru@example.co.ke", MessagePurpose.WELCOME, values);
+        String text = messages.text(UUID.randomUUID(), Msisdn.parse("0712345678"), Language.EN, MessagePurpose.WELCOME, values);
+        messages.email(null, "wanjiru@example.co.ke", null, MessagePurpose.WELCOME, values);
 
         assertThat(text).isEqualTo("Karibu Wanjiru! Your internet service is now active. Account number: ACM-0001."
                 + " First invoice INV-7: KES 2999.00. Pay by M-PESA with your account number as the reference.");
@@ -70,6 +72,29 @@ class ClientMessagesTests {
     }
 
     @Test
+    void aClientWhoReadsSwahiliGetsHisMessagesInSwahiliWithSwahiliDates() {
+        String text = messages.text(UUID.randomUUID(), Msisdn.parse("0712345678"), Language.SW,
+                MessagePurpose.SERVICE_SUSPENDED, Map.of("name", "Baraka", "amountDue", new BigDecimal("2999.00"),
+                        "accountNumber", "ACM-0009"));
+        String reminder = messages.text(UUID.randomUUID(), Msisdn.parse("0712345678"), Language.SW,
+                MessagePurpose.PAYMENT_REMINDER, Map.of("name", "Baraka", "amountDue", new BigDecimal("2999.00"),
+                        "dueDate", LocalDate.of(2026, 12, 7), "accountNumber", "ACM-0009"));
+
+        assertThat(text).isEqualTo("Habari Baraka, intaneti yako imesimamishwa: KES 2999.00 haijalipwa. Lipa kwa"
+                + " M-PESA ukitumia nambari ya akaunti ACM-0009 na itarudi ndani ya dakika chache.");
+        assertThat(reminder).contains("kufikia 7 Des 2026");
+        assertThat(queued).hasSize(2).allMatch(message -> message.startsWith("sms +254712345678 "));
+    }
+
+    @Test
+    void everyLanguageHasEveryPurposeWithOnlyItsPlaceholders() {
+        for (Language language : Language.values()) {
+            assertThatCode(() -> ClientMessageTemplates.load(language.locale())).as(language.code())
+                    .doesNotThrowAnyException();
+        }
+    }
+
+    @Test
     void aTemplateNamingAnUndeclaredPlaceholderFailsWhenRead() {
         var templates = englishTemplates();
         templates.setProperty("payment_failed", "Sorry {name}, your payment failed: {reason}");
@@ -105,9 +130,9 @@ class ClientMessagesTests {
     void aMissingOrUnknownValueIsRefusedAndNothingIsQueued() {
         var to = Msisdn.parse("0712345678");
 
-        assertThatThrownBy(() -> messages.text(null, to, MessagePurpose.PAYMENT_FAILED, Map.of()))
+        assertThatThrownBy(() -> messages.text(null, to, null, MessagePurpose.PAYMENT_FAILED, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reason");
-        assertThatThrownBy(() -> messages.text(null, to, MessagePurpose.PAYMENT_FAILED,
+        assertThatThrownBy(() -> messages.text(null, to, null, MessagePurpose.PAYMENT_FAILED,
                 Map.of("reason", "timeout.", "amount", 5))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("amount");
         assertThat(queued).isEmpty();
@@ -115,12 +140,12 @@ class ClientMessagesTests {
 
     @Test
     void aPurposeWithoutSubjectIsNotMailed() {
-        assertThatThrownBy(() -> messages.email(null, "a@example.co.ke", MessagePurpose.PAYMENT_FAILED,
+        assertThatThrownBy(() -> messages.email(null, "a@example.co.ke", Language.EN, MessagePurpose.PAYMENT_FAILED,
                 Map.of("reason", "timeout."))).isInstanceOf(IllegalArgumentException.class);
     }
 
     private String sms(MessagePurpose purpose, Map<String, ?> values) {
-        return messages.text(UUID.randomUUID(), Msisdn.parse("+254712345678"), purpose, values);
+        return messages.text(UUID.randomUUID(), Msisdn.parse("+254712345678"), Language.EN, purpose, values);
     }
 
     private static Properties englishTemplates() {

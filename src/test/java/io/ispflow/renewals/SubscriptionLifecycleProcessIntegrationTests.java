@@ -163,11 +163,14 @@ class SubscriptionLifecycleProcessIntegrationTests {
     @Test
     void aPaymentInGraceEndsItWithoutSuspension() {
         ClientDetails client = activeClient("Pays In Grace", ClientType.INDIVIDUAL);
+        inAcme(() -> jdbc.update("update clients set language = 'sw' where id = ?", client.id()));
         ProcessInstance process = subscribe(client);
         inAcme(() -> wallet.credit(client.id(), RATE, "first month", "test"));
         toPeriodEnd(process);
         assertThat(subscription(client).state()).isEqualTo(SubscriptionState.GRACE);
 
+        assertThat(texts(client, "invoice_issued")).as("in the client's language").singleElement().asString()
+                .startsWith("Habari Pays In Grace, ankara");
         pay(client, RATE);
 
         Awaitility.await().atMost(Duration.ofSeconds(20))

@@ -53,7 +53,7 @@ public class OnboardingFixture {
 
     public ClientDetails register(TestCompany company, String name, ClientType type, String phone) {
         var profile = new ClientProfile(name, "client@example.co.ke", Msisdn.parse(phone), "Kilimani, Nairobi",
-                "Nairobi", "Dagoretti North", type, ConnectionType.FIBER, new BigDecimal("2999.00"), null);
+                "Nairobi", "Dagoretti North", type, ConnectionType.FIBER, new BigDecimal("2999.00"), null, null);
         return tenantScope.callAs(company.id(),
                 () -> clients.register(profile, company.user(StaffRole.SALES_ACCOUNT_MANAGER)));
     }

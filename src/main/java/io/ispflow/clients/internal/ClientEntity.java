@@ -1,5 +1,6 @@
 package io.ispflow.clients.internal;
 
+import io.ispflow.shared.Language;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -37,6 +38,7 @@ public class ClientEntity {
     private ConnectionType connectionType;
     private BigDecimal monthlyRate;
     private UUID servicePackageId;
+    private Language language;
     @Version
     private Long version;
     private Instant createdAt;
@@ -65,6 +67,7 @@ public class ClientEntity {
         this.connectionType = profile.connectionType();
         this.monthlyRate = profile.monthlyRate();
         this.servicePackageId = profile.servicePackageId();
+        this.language = profile.language() == null ? Language.EN : profile.language();
         this.updatedAt = Instant.now();
     }
 
@@ -96,6 +99,6 @@ public class ClientEntity {
 
     public ClientDetails toDetails() {
         return new ClientDetails(id, accountNumber, name, email, phone, address, county, subCounty, status,
-                clientType, connectionType, monthlyRate, servicePackageId, createdAt, updatedAt);
+                clientType, connectionType, monthlyRate, servicePackageId, language, createdAt, updatedAt);
     }
 }

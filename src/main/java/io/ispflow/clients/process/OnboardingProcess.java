@@ -42,6 +42,7 @@ public class OnboardingProcess {
                 .putValue(CONNECTION_TYPE, profile.connectionType().name().toLowerCase())
                 .putValue(MONTHLY_RATE, profile.monthlyRate() == null ? null : profile.monthlyRate().toPlainString())
                 .putValue(SERVICE_PACKAGE_ID, profile.servicePackageId() == null ? null : profile.servicePackageId().toString())
+                .putValue(LANGUAGE, profile.language() == null ? null : profile.language().code())
                 .putValue(REGISTERED_BY, registeredBy);
         var instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
                 .setVariables(variables)

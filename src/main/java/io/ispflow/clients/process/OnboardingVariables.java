@@ -18,6 +18,7 @@ public final class OnboardingVariables {
     public static final String CONNECTION_TYPE = "connectionType";
     public static final String MONTHLY_RATE = "monthlyRate";
     public static final String SERVICE_PACKAGE_ID = "servicePackageId";
+    public static final String LANGUAGE = "language";
     public static final String REGISTERED_BY = "registeredBy";
 
     // licence check

@@ -23,6 +23,7 @@ import io.ispflow.clients.ClientType;
 import io.ispflow.clients.ConnectionType;
 import io.ispflow.platform.camunda.FormValues;
 import io.ispflow.platform.camunda.ProcessInputRefusals;
+import io.ispflow.shared.Language;
 import io.ispflow.shared.Msisdn;
 import io.ispflow.shared.PhoneNumber;
 
@@ -46,7 +47,8 @@ record Registration(
         @Digits(integer = 12, fraction = 2, message = "must be shillings with at most 2 decimals")
         BigDecimal monthlyRate,
         @Pattern(regexp = "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}",
-                message = "is not a service package id") String servicePackageId) {
+                message = "is not a service package id") String servicePackageId,
+        @Pattern(regexp = "(?i)en|sw", message = "is not a language of client messages (en, sw)") String language) {
 
     private static final String NO_NUL = "[^\\x00]*";
     private static final String NUL = "must not contain NUL characters";
@@ -59,7 +61,8 @@ record Registration(
                 FormValues.text(execution.getVariable(CLIENT_TYPE)),
                 FormValues.text(execution.getVariable(CONNECTION_TYPE)),
                 rate(execution.getVariable(MONTHLY_RATE)),
-                FormValues.text(execution.getVariable(SERVICE_PACKAGE_ID)));
+                FormValues.text(execution.getVariable(SERVICE_PACKAGE_ID)),
+                FormValues.text(execution.getVariable(LANGUAGE)));
     }
 
     /** The profile to register; refuses the registration when a field does not fit. */
@@ -75,7 +78,8 @@ record Registration(
         return new ClientProfile(name, email, Msisdn.parse(phone), address, county, subCounty,
                 ClientType.valueOf(clientType.toUpperCase(Locale.ROOT)),
                 ConnectionType.valueOf(connectionType.toUpperCase(Locale.ROOT)), monthlyRate,
-                servicePackageId == null ? null : UUID.fromString(servicePackageId));
+                servicePackageId == null ? null : UUID.fromString(servicePackageId),
+                language == null || language.isBlank() ? null : Language.valueOf(language.toUpperCase(Locale.ROOT)));
     }
 
     static BadUserRequestException refused(String why) {

@@ -32,9 +32,9 @@ class SendWelcomeDelegate implements JavaDelegate {
         var values = Map.of("name", client.name(), "accountNumber", client.accountNumber(),
                 "invoiceNumber", execution.getVariable(INVOICE_NUMBER),
                 "invoiceTotal", execution.getVariable(INVOICE_TOTAL));
-        messages.text(client.id(), Msisdn.parse(client.phone()), MessagePurpose.WELCOME, values);
+        messages.text(client.id(), Msisdn.parse(client.phone()), client.language(), MessagePurpose.WELCOME, values);
         if (client.email() != null && !client.email().isBlank()) {
-            messages.email(client.id(), client.email(), MessagePurpose.WELCOME, values);
+            messages.email(client.id(), client.email(), client.language(), MessagePurpose.WELCOME, values);
         }
     }
 }

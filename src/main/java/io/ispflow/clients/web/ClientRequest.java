@@ -1,5 +1,6 @@
 package io.ispflow.clients.web;
 
+import io.ispflow.shared.Language;
 import java.math.BigDecimal;
 import java.util.UUID;
 
@@ -29,7 +30,8 @@ record ClientRequest(
         @NotNull ConnectionType connectionType,
         @DecimalMin(value = "0.01", message = "must be greater than 0")
         @Digits(integer = 12, fraction = 2, message = "must be shillings with at most 2 decimals") BigDecimal monthlyRate,
-        UUID servicePackageId) {
+        UUID servicePackageId,
+        Language language) {
 
     @AssertTrue(message = "give a monthly rate or a service package")
     boolean isPriced() {
@@ -38,6 +40,6 @@ record ClientRequest(
 
     ClientProfile toProfile() {
         return new ClientProfile(name, email, Msisdn.parse(phone), address, county, subCounty, clientType,
-                connectionType, monthlyRate, servicePackageId);
+                connectionType, monthlyRate, servicePackageId, language);
     }
 }

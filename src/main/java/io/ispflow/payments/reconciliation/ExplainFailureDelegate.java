@@ -37,7 +37,7 @@ class ExplainFailureDelegate implements JavaDelegate {
         var client = stkRequests.promptedClient(checkoutRequestId(execution)).flatMap(clients::find);
         phone(execution).or(() -> client.map(ClientDetails::phone)).flatMap(Msisdn::tryParse)
                 .ifPresent(to -> messages.text(client.map(ClientDetails::id).orElse(null), to,
-                        MessagePurpose.PAYMENT_FAILED,
+                        client.map(ClientDetails::language).orElse(null), MessagePurpose.PAYMENT_FAILED,
                         Map.of("reason", MpesaResultTexts.plainWords(resultCode(execution).orElse(null)))));
         storedPayments.markProcessed(execution);
     }

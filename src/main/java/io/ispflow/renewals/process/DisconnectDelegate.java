@@ -48,7 +48,7 @@ class DisconnectDelegate implements JavaDelegate {
         subscriptions.disconnect(subscription.id(), "Suspended too long");
         if (client.status() == ClientStatus.SUSPENDED) {
             clients.disconnect(client.id(), "subscription lifecycle", "Suspended too long");
-            messages.text(client.id(), Msisdn.parse(client.phone()), MessagePurpose.SERVICE_DISCONNECTED, Map.of(
+            messages.text(client.id(), Msisdn.parse(client.phone()), client.language(), MessagePurpose.SERVICE_DISCONNECTED, Map.of(
                     "name", client.name(), "amountDue", arrears.amount(), "accountNumber", client.accountNumber()));
         }
         var held = stock.heldBy(client.id());
