@@ -110,6 +110,18 @@ public class Subscriptions {
                 Subscriptions::row, accountNumber, TenantContext.requireCompanyId()).stream().findFirst();
     }
 
+    /**
+     * The account's live subscription or, when it has none, its latest ended one: what a lifecycle whose
+     * subscription ended at its last renewal still works on.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Subscription> latestByAccountNumber(String accountNumber) {
+        return jdbc.query("""
+                select * from subscriptions where account_number = ? and isp_company_id = ?
+                order by state <> 'ended' desc, created_at desc limit 1""",
+                Subscriptions::row, accountNumber, TenantContext.requireCompanyId()).stream().findFirst();
+    }
+
     /** The company's subscriptions in these states (all when none are given), oldest first. */
     @Transactional(readOnly = true)
     public List<Subscription> inStates(SubscriptionState... states) {

@@ -86,6 +86,14 @@ public class ClientLifecycle {
         move(load(clientId), ClientStatus.SUSPENDED, ClientStatus.DISCONNECTED, by, reason);
     }
 
+    /** An active client leaves: his subscription ended without renewal; the network stops serving him. */
+    @Transactional
+    public void close(UUID clientId, String by, String reason) {
+        ClientEntity client = load(clientId);
+        move(client, ClientStatus.ACTIVE, ClientStatus.DISCONNECTED, by, reason);
+        network.suspend(clientId, client.accountNumber());
+    }
+
     @Transactional(readOnly = true)
     public List<ClientStatusChange> history(UUID clientId) {
         load(clientId);

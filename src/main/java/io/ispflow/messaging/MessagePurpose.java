@@ -27,7 +27,8 @@ public enum MessagePurpose {
     /** Service is back after the arrears were paid. */
     SERVICE_RESTORED("service_restored", "name", "periodEnd"),
     /** The account is closed after too long suspended: the final statement. */
-    SERVICE_DISCONNECTED("service_disconnected", "name", "amountDue", "accountNumber");
+    SERVICE_DISCONNECTED("service_disconnected", "name", "amountDue", "accountNumber"),
+    SERVICE_ENDED("service_ended", "name", "periodEnd", "accountNumber");
 
     private final String code;
     private final Set<String> placeholders;

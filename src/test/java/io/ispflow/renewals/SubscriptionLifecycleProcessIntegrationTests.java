@@ -463,16 +463,34 @@ class SubscriptionLifecycleProcessIntegrationTests {
     }
 
     @Test
-    void withoutAutoRenewalTheLifecycleEndsWithThePeriod() {
+    void withoutAutoRenewalTheServiceClosesWithThePeriodAndTheEquipmentComesBack() {
         ClientDetails client = activeClient("Leaving Client", ClientType.INDIVIDUAL);
+        UUID router = onboarding.receiveOnu(acme, "ONU-LV-" + UUID.randomUUID().toString().substring(0, 6));
+        inAcme(() -> jdbc.update("""
+                insert into client_equipment (client_id, equipment_id, isp_company_id) values (?, ?, ?)""",
+                client.id(), router, acme.id()));
+        inAcme(() -> jdbc.update("update equipment set status = 'deployed' where id = ?", router));
         ProcessInstance process = subscribe(client);
         inAcme(() -> jdbc.update("update subscriptions set auto_renew = false where client_id = ?", client.id()));
 
         toPeriodEnd(process);
 
+        assertThat(inAcme(() -> subscriptions.liveOf(client.id()))).isEmpty();
+        assertThat(statusOf(client)).isEqualTo(ClientStatus.DISCONNECTED);
+        assertThat(inAcme(() -> jdbc.queryForObject("""
+                select reason from client_status_changes where client_id = ? and to_status = 'disconnected'""",
+                String.class, client.id()))).isEqualTo("Subscription ended: not renewed");
+        assertThat(texts(client, "service_ended")).singleElement().asString().contains("as it was not renewed");
+        Task recover = taskOf(process);
+        assertThat(recover.getTaskDefinitionKey()).isEqualTo("Task_RecoverEquipment");
+        assertThat((String) taskService.getVariable(recover.getId(), LifecycleVariables.EQUIPMENT_HELD)).contains("ONU-LV-");
+        onboarding.complete(recover, acme, StaffRole.INFRASTRUCTURE_ASSET, Map.of("equipmentCollected", true));
+
         assertThat(process).isEnded();
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(process.getId()).singleResult()
-                .getEndActivityId()).isEqualTo("End_NotRenewed");
+                .getEndActivityId()).isEqualTo("End_Disconnected");
+        assertThat(inAcme(() -> jdbc.queryForObject("select status from equipment where id = ?", String.class, router)))
+                .isEqualTo("available");
     }
 
     @Test

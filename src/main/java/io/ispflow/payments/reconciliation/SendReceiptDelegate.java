@@ -30,7 +30,8 @@ class SendReceiptDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var client = clients.find(clientId(execution)).orElseThrow();
-        messages.text(client.id(), Msisdn.parse(client.phone()), client.language(), MessagePurpose.PAYMENT_RECEIVED, Map.of(
+        messages.text(client.id(), Msisdn.parse(client.phone()), client.language(),
+                MessagePurpose.PAYMENT_RECEIVED, Map.of(
                 "name", client.name(), "amount", execution.getVariable(AMOUNT), "paidBy", paidBy(execution),
                 "receipt", execution.getVariable(RECEIPT_NUMBER), "account", client.accountNumber()));
         storedPayments.markProcessed(execution);

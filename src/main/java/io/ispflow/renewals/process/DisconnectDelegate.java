@@ -3,7 +3,6 @@ package io.ispflow.renewals.process;
 import static io.ispflow.renewals.process.LifecycleVariables.*;
 
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,8 +13,6 @@ import io.ispflow.clients.ClientLifecycle;
 import io.ispflow.clients.ClientStatus;
 import io.ispflow.messaging.ClientMessages;
 import io.ispflow.messaging.MessagePurpose;
-import io.ispflow.network.EquipmentChoice;
-import io.ispflow.network.EquipmentStock;
 import io.ispflow.shared.Msisdn;
 
 /**
@@ -29,15 +26,15 @@ class DisconnectDelegate implements JavaDelegate {
     private final Subscriptions subscriptions;
     private final ClientLifecycle clients;
     private final ClientMessages messages;
-    private final EquipmentStock stock;
+    private final EquipmentToRecover equipment;
 
     DisconnectDelegate(LifecycleSubject subject, Subscriptions subscriptions, ClientLifecycle clients,
-            ClientMessages messages, EquipmentStock stock) {
+            ClientMessages messages, EquipmentToRecover equipment) {
         this.subject = subject;
         this.subscriptions = subscriptions;
         this.clients = clients;
         this.messages = messages;
-        this.stock = stock;
+        this.equipment = equipment;
     }
 
     @Override
@@ -48,12 +45,11 @@ class DisconnectDelegate implements JavaDelegate {
         subscriptions.disconnect(subscription.id(), "Suspended too long");
         if (client.status() == ClientStatus.SUSPENDED) {
             clients.disconnect(client.id(), "subscription lifecycle", "Suspended too long");
-            messages.text(client.id(), Msisdn.parse(client.phone()), client.language(), MessagePurpose.SERVICE_DISCONNECTED, Map.of(
-                    "name", client.name(), "amountDue", arrears.amount(), "accountNumber", client.accountNumber()));
+            messages.text(client.id(), Msisdn.parse(client.phone()), client.language(),
+                    MessagePurpose.SERVICE_DISCONNECTED, Map.of("name", client.name(), "amountDue", arrears.amount(),
+                        "accountNumber", client.accountNumber()));
         }
-        var held = stock.heldBy(client.id());
-        execution.setVariable(EQUIPMENT_HELD, held.isEmpty() ? "No equipment on record"
-                : held.stream().map(EquipmentChoice::label).collect(Collectors.joining("\n")));
+        equipment.list(execution, client.id());
         execution.setVariable(AMOUNT_DUE, arrears.amount().toPlainString());
     }
 }

@@ -48,7 +48,8 @@ class EnterGraceDelegate implements JavaDelegate {
         execution.setVariable(WALLET_BALANCE, ledger.balance(client.id()).toPlainString());
         execution.setVariable(LAST_PAYMENTS, lastPayments(client.id()));
         if (subscriptions.enterGrace(subscription.id(), "Renewal unpaid")) {
-            messages.text(client.id(), Msisdn.parse(client.phone()), client.language(), MessagePurpose.INVOICE_DUE, Map.of(
+            messages.text(client.id(), Msisdn.parse(client.phone()), client.language(),
+                    MessagePurpose.INVOICE_DUE, Map.of(
                     "name", client.name(), "invoiceNumber", execution.getVariable(INVOICE_NUMBER),
                     "periodStart", subscription.periodStart(), "periodEnd", subscription.periodEnd(),
                     "amountDue", arrears.amount(), "dueDate", arrears.oldestDueDate(),

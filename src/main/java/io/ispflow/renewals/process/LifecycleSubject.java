@@ -9,8 +9,9 @@ import io.ispflow.clients.ClientDetails;
 import io.ispflow.clients.ClientDirectory;
 
 /**
- * What a lifecycle step works on: the live subscription of the account number that is the process's
- * business key (no task completion can change it, unlike a variable), and its client as stored.
+ * What a lifecycle step works on: the subscription of the account number that is the process's
+ * business key (no task completion can change it, unlike a variable), live or, once the last renewal
+ * ended it, ended; and its client as stored.
  */
 @Component
 class LifecycleSubject {
@@ -24,8 +25,8 @@ class LifecycleSubject {
     }
 
     Subscription subscription(DelegateExecution execution) {
-        return subscriptions.liveByAccountNumber(execution.getProcessBusinessKey()).orElseThrow(
-                () -> new IllegalStateException("No live subscription for account " + execution.getProcessBusinessKey()));
+        return subscriptions.latestByAccountNumber(execution.getProcessBusinessKey()).orElseThrow(
+                () -> new IllegalStateException("No subscription for account " + execution.getProcessBusinessKey()));
     }
 
     ClientDetails client(Subscription subscription) {

@@ -43,7 +43,8 @@ class RestoreServiceDelegate implements JavaDelegate {
         var client = subject.client(restored);
         if (client.status() == ClientStatus.SUSPENDED) {
             clients.reactivate(client.id(), "subscription lifecycle", "Arrears paid");
-            messages.text(client.id(), Msisdn.parse(client.phone()), client.language(), MessagePurpose.SERVICE_RESTORED, Map.of(
+            messages.text(client.id(), Msisdn.parse(client.phone()), client.language(),
+                    MessagePurpose.SERVICE_RESTORED, Map.of(
                     "name", client.name(), "periodEnd", restored.periodEnd()));
         }
         execution.setVariable(PERIOD_ENDS_AT, LifecyclePeriods.periodEndsAt(restored.periodEnd()));

@@ -30,7 +30,8 @@ class SendReminderDelegate implements JavaDelegate {
         var subscription = subject.subscription(execution);
         var client = subject.client(subscription);
         var arrears = subscriptions.arrears(subscription.id(), false);
-        messages.text(client.id(), Msisdn.parse(client.phone()), client.language(), MessagePurpose.PAYMENT_REMINDER, Map.of(
+        messages.text(client.id(), Msisdn.parse(client.phone()), client.language(),
+                MessagePurpose.PAYMENT_REMINDER, Map.of(
                 "name", client.name(), "amountDue", arrears.amount(), "dueDate", arrears.oldestDueDate(),
                 "accountNumber", client.accountNumber()));
     }

@@ -28,7 +28,8 @@ class SendRenewalReceiptDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var subscription = subject.subscription(execution);
         var client = subject.client(subscription);
-        messages.text(client.id(), Msisdn.parse(client.phone()), client.language(), MessagePurpose.INVOICE_PAID_FROM_WALLET, Map.of(
+        messages.text(client.id(), Msisdn.parse(client.phone()), client.language(),
+                MessagePurpose.INVOICE_PAID_FROM_WALLET, Map.of(
                 "name", client.name(), "periodStart", subscription.periodStart(), "periodEnd", subscription.periodEnd(),
                 "invoiceNumber", execution.getVariable(INVOICE_NUMBER), "total", subscription.monthlyRate()));
     }

@@ -50,7 +50,8 @@ class SuspendServiceDelegate implements JavaDelegate {
         subscriptions.suspend(subscription.id(), policy.reason());
         if (client.status() == ClientStatus.ACTIVE) {
             clients.suspend(client.id(), "subscription lifecycle", policy.reason());
-            messages.text(client.id(), Msisdn.parse(client.phone()), client.language(), MessagePurpose.SERVICE_SUSPENDED, Map.of(
+            messages.text(client.id(), Msisdn.parse(client.phone()), client.language(),
+                    MessagePurpose.SERVICE_SUSPENDED, Map.of(
                     "name", client.name(), "amountDue", arrears.amount(), "accountNumber", client.accountNumber()));
         }
         execution.setVariable(SUSPENDED, true);
