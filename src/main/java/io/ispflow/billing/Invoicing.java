@@ -69,9 +69,11 @@ public class Invoicing {
                 insert into invoices (id, invoice_number, client_id, amount, vat_amount, total_amount, status,
                                       period_start, period_end, due_date, issued_at, notes, isp_company_id)
                 values (?, ?, ?, ?, ?, ?, 'issued', ?, ?, ?, now(), ?, ?)""",
-                id, numbers.next(company, "invoice", "INV"), invoice.clientId(), total.subtract(vat), vat, total,
+                id, DocumentNumbers.provisional(id), invoice.clientId(), total.subtract(vat), vat, total,
                 date(invoice.periodStart()), date(invoice.periodEnd()), date(invoice.dueDate()), invoice.description(),
                 company);
+        numbers.atCommit(company, "invoice", "INV",
+                number -> jdbc.update("update invoices set invoice_number = ? where id = ?", number, id));
         settleFromWallet(invoice.clientId(), null, issuedBy);
         return find(id).orElseThrow();
     }
@@ -91,8 +93,9 @@ public class Invoicing {
                 break;
             }
             BigDecimal amount = available.min(open.outstanding());
+            // the invoice's number is shown from the invoice (one issued in this transaction has none yet)
             ledger.record(clientId, WalletLedger.EntryType.DEBIT, amount, new Posting(
-                    "Payment of invoice " + open.number(), open.number(), null, paymentId, open.id(), by));
+                    "Payment of invoice", null, null, paymentId, open.id(), by));
             boolean settled = amount.compareTo(open.outstanding()) == 0;
             jdbc.update("""
                     update invoices set amount_paid = amount_paid + ?, status = ?,

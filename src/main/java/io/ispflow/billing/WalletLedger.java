@@ -36,10 +36,15 @@ public class WalletLedger {
     private static final RowMapper<LedgerEntry> ENTRY = (rs, n) -> new LedgerEntry(
             rs.getObject("id", UUID.class), rs.getObject("client_id", UUID.class),
             EntryType.valueOf(rs.getString("transaction_type").toUpperCase(Locale.ROOT)), rs.getBigDecimal("amount"),
-            rs.getBigDecimal("balance_after"), rs.getString("description"), rs.getString("reference_number"),
+            rs.getBigDecimal("balance_after"), rs.getString("description"), rs.getString("shown_reference"),
             rs.getString("mpesa_receipt_number"), rs.getObject("payment_id", UUID.class),
             rs.getObject("invoice_id", UUID.class), rs.getString("created_by"),
             rs.getTimestamp("created_at").toInstant());
+
+    /** An entry paying an invoice shows the invoice's number as its reference. */
+    private static final String SELECT_ENTRY = """
+            select w.*, coalesce(w.reference_number, i.invoice_number) as shown_reference
+            from wallet_transactions w left join invoices i on i.id = w.invoice_id""";
 
     private final JdbcTemplate jdbc;
 
@@ -71,7 +76,7 @@ public class WalletLedger {
                 id, clientId, type.db(), amount, after, posting.description(), posting.reference(),
                 posting.mpesaReceiptNumber(), posting.paymentId(), posting.invoiceId(), posting.createdBy(), company);
         jdbc.update("update wallet_balances set balance = ?, updated_at = now() where client_id = ?", after, clientId);
-        return jdbc.queryForObject("select * from wallet_transactions where id = ?", ENTRY, id);
+        return jdbc.queryForObject(SELECT_ENTRY + " where w.id = ?", ENTRY, id);
     }
 
     /**
@@ -96,7 +101,6 @@ public class WalletLedger {
 
     @Transactional(readOnly = true)
     public List<LedgerEntry> entries(UUID clientId) {
-        return jdbc.query("select * from wallet_transactions where client_id = ? order by entry_no",
-                ENTRY, clientId);
+        return jdbc.query(SELECT_ENTRY + " where w.client_id = ? order by w.entry_no", ENTRY, clientId);
     }
 }

@@ -68,8 +68,10 @@ class InvoiceController {
     @PostMapping
     @PreAuthorize(BillingRoles.INVOICERS)
     ResponseEntity<Invoice> issue(@Valid @RequestBody InvoiceRequest request, @AuthenticationPrincipal StaffMember me) {
-        Invoice invoice = invoicing.issue(new NewInvoice(request.clientId(), request.total(), request.description(),
+        Invoice issued = invoicing.issue(new NewInvoice(request.clientId(), request.total(), request.description(),
                 null, null, request.dueDate()), me.userId());
+        // read again once committed: the number is written at commit
+        Invoice invoice = invoicing.find(issued.id()).orElseThrow();
         return ResponseEntity.created(URI.create("/api/invoices/" + invoice.id())).body(invoice);
     }
 

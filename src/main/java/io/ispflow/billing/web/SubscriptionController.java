@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.ispflow.billing.Invoicing;
 import io.ispflow.billing.PackageChange;
 import io.ispflow.billing.Subscription;
 import io.ispflow.billing.SubscriptionNotFound;
@@ -29,9 +30,11 @@ import io.ispflow.platform.StaffMember;
 class SubscriptionController {
 
     private final Subscriptions subscriptions;
+    private final Invoicing invoicing;
 
-    SubscriptionController(Subscriptions subscriptions) {
+    SubscriptionController(Subscriptions subscriptions, Invoicing invoicing) {
         this.subscriptions = subscriptions;
+        this.invoicing = invoicing;
     }
 
     /** The company's subscriptions, of one client or in one state (all when neither is given). */
@@ -72,6 +75,9 @@ class SubscriptionController {
     @PreAuthorize(BillingRoles.INVOICERS)
     PackageChange changePackage(@PathVariable UUID id, @Valid @RequestBody PackageChoice request,
             @AuthenticationPrincipal StaffMember me) {
-        return subscriptions.changePackage(id, request.servicePackageId(), me.userId());
+        PackageChange change = subscriptions.changePackage(id, request.servicePackageId(), me.userId());
+        // the invoice read again once committed: its number is written at commit
+        return change.invoice() == null ? change : new PackageChange(change.when(), change.subscription(),
+                change.credited(), invoicing.find(change.invoice().id()).orElseThrow());
     }
 }

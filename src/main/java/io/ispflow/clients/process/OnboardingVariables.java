@@ -48,7 +48,9 @@ public final class OnboardingVariables {
     public static final String EQUIPMENT_PROBLEM = "equipmentProblem";
 
     // billing
+    /** Set by instances started before invoices were numbered at commit; {@link #INVOICE_ID} since. */
     public static final String INVOICE_NUMBER = "invoiceNumber";
+    public static final String INVOICE_ID = "invoiceId";
     public static final String INVOICE_TOTAL = "invoiceTotal";
 
     /** Who completed the user task just before (set by {@code completedByListener}). */

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.ispflow.billing.Invoicing;
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.messaging.ClientMessages;
 import io.ispflow.messaging.MessagePurpose;
@@ -19,10 +20,12 @@ class SendWelcomeDelegate implements JavaDelegate {
 
     private final ClientMessages messages;
     private final OnboardedClient onboarded;
+    private final Invoicing invoicing;
 
-    SendWelcomeDelegate(ClientMessages messages, OnboardedClient onboarded) {
+    SendWelcomeDelegate(ClientMessages messages, OnboardedClient onboarded, Invoicing invoicing) {
         this.messages = messages;
         this.onboarded = onboarded;
+        this.invoicing = invoicing;
     }
 
     /** Name, number and addresses as stored: variables could have been changed by a task's completion. */
@@ -30,11 +33,17 @@ class SendWelcomeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ClientDetails client = onboarded.of(execution);
         var values = Map.of("name", client.name(), "accountNumber", client.accountNumber(),
-                "invoiceNumber", execution.getVariable(INVOICE_NUMBER),
+                "invoiceNumber", invoiceNumber(execution),
                 "invoiceTotal", execution.getVariable(INVOICE_TOTAL));
         messages.text(client.id(), Msisdn.parse(client.phone()), client.language(), MessagePurpose.WELCOME, values);
         if (client.email() != null && !client.email().isBlank()) {
             messages.email(client.id(), client.email(), client.language(), MessagePurpose.WELCOME, values);
         }
+    }
+
+    private Object invoiceNumber(DelegateExecution execution) {
+        Object id = execution.getVariable(INVOICE_ID);
+        return id == null ? execution.getVariable(INVOICE_NUMBER)
+                : invoicing.find(java.util.UUID.fromString((String) id)).orElseThrow().number();
     }
 }

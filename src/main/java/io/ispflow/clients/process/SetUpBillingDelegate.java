@@ -28,7 +28,7 @@ class SetUpBillingDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ClientDetails client = onboarded.of(execution);
         var invoice = subscriptions.start(client.id(), client.accountNumber(), client.servicePackageId(), client.monthlyRate());
-        execution.setVariable(INVOICE_NUMBER, invoice.number());
+        execution.setVariable(INVOICE_ID, invoice.id().toString()); // its number is written as this commits
         execution.setVariable(INVOICE_TOTAL, invoice.total().toPlainString());
     }
 }

@@ -50,7 +50,7 @@ class EnterGraceDelegate implements JavaDelegate {
         if (subscriptions.enterGrace(subscription.id(), "Renewal unpaid")) {
             messages.text(client.id(), Msisdn.parse(client.phone()), client.language(),
                     MessagePurpose.INVOICE_DUE, Map.of(
-                    "name", client.name(), "invoiceNumber", execution.getVariable(INVOICE_NUMBER),
+                    "name", client.name(), "invoiceNumber", subject.invoiceNumber(execution),
                     "periodStart", subscription.periodStart(), "periodEnd", subscription.periodEnd(),
                     "amountDue", arrears.amount(), "dueDate", arrears.oldestDueDate(),
                     "accountNumber", client.accountNumber()));

@@ -23,9 +23,9 @@ public final class LifecycleVariables {
 
     // the renewal: paid, unpaid or ended
     public static final String RENEWAL = "renewal";
+    /** The period's invoice; instances renewed before invoices were numbered at commit have {@link #INVOICE_NUMBER}. */
+    public static final String INVOICE_ID = "invoiceId";
     public static final String INVOICE_NUMBER = "invoiceNumber";
-    public static final String PERIOD_START = "periodStart";
-    public static final String PERIOD_END = "periodEnd";
 
     // arrears and the policy's inputs and answer
     public static final String ARREARS_CLEARED = "arrearsCleared";

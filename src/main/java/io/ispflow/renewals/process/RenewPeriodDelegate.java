@@ -29,11 +29,8 @@ class RenewPeriodDelegate implements JavaDelegate {
         execution.setVariable(RENEWAL, renewal.outcome().name().toLowerCase(Locale.ROOT));
         execution.setVariable(PERIOD_ENDS_AT, LifecyclePeriods.periodEndsAt(renewal.subscription().periodEnd()));
         if (renewal.invoice() != null) {
-            execution.setVariable(INVOICE_NUMBER, renewal.invoice().number());
-            execution.setVariable(PERIOD_START, renewal.invoice().periodStart().toString());
-            execution.setVariable(PERIOD_END, renewal.invoice().periodEnd().toString());
-            execution.setVariable(AMOUNT_DUE, renewal.invoice().outstanding().toPlainString());
-            execution.setVariable(DUE_DATE, renewal.invoice().dueDate().toString());
+            // its number is written as this transaction commits: the next steps read it from the invoice
+            execution.setVariable(INVOICE_ID, renewal.invoice().id().toString());
         }
     }
 }

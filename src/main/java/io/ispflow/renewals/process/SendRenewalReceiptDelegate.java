@@ -31,6 +31,6 @@ class SendRenewalReceiptDelegate implements JavaDelegate {
         messages.text(client.id(), Msisdn.parse(client.phone()), client.language(),
                 MessagePurpose.INVOICE_PAID_FROM_WALLET, Map.of(
                 "name", client.name(), "periodStart", subscription.periodStart(), "periodEnd", subscription.periodEnd(),
-                "invoiceNumber", execution.getVariable(INVOICE_NUMBER), "total", subscription.monthlyRate()));
+                "invoiceNumber", subject.invoiceNumber(execution), "total", subscription.monthlyRate()));
     }
 }
