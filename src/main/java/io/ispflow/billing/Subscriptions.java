@@ -249,6 +249,64 @@ public class Subscriptions {
                 RoundingMode.HALF_UP);
     }
 
+    /**
+     * Puts an active, paid-up subscription on vacation hold from {@code from} to {@code until} (both
+     * included): those days are not billed, so its period (and what is paid of it) ends that many days
+     * later. The hold starts today at the earliest and within the current period, overlaps no other hold,
+     * lasts at least {@code minimumDays}, and the holds starting in its year add up to at most
+     * {@code daysPerYear} (the {@code holdAllowance} decision). Nothing is written when it is refused.
+     */
+    @Transactional
+    public Hold hold(UUID id, LocalDate from, LocalDate until, String reason, String by, int daysPerYear,
+            int minimumDays) {
+        Subscription current = lock(id);
+        LocalDate today = LocalDate.now(clock.withZone(Nairobi.ZONE));
+        if (current.state() != SubscriptionState.ACTIVE || !invoicing.openInvoices(current.clientId()).isEmpty()) {
+            throw new SubscriptionChangeRefused("Only an active, paid-up subscription goes on hold.");
+        }
+        if (from.isBefore(today) || from.isAfter(current.periodEnd()) || until.isBefore(from)) {
+            throw new SubscriptionChangeRefused("A hold starts between today and the period's end ("
+                    + current.periodEnd() + ") and ends on or after its start.");
+        }
+        int days = (int) ChronoUnit.DAYS.between(from, until) + 1;
+        if (days < minimumDays) {
+            throw new SubscriptionChangeRefused("A hold lasts at least " + minimumDays + " days.");
+        }
+        Integer taken = jdbc.queryForObject("""
+                select coalesce(sum(days), 0) from subscription_holds
+                where client_id = ? and extract(year from starts_on) = ?""", Integer.class, current.clientId(),
+                from.getYear());
+        if (taken + days > daysPerYear) {
+            throw new SubscriptionChangeRefused("Holds may add up to " + daysPerYear + " days in " + from.getYear()
+                    + "; " + taken + " are taken.");
+        }
+        if (Boolean.TRUE.equals(jdbc.queryForObject("""
+                select exists (select 1 from subscription_holds where client_id = ? and ends_on >= ?)""",
+                Boolean.class, current.clientId(), Date.valueOf(today)))) {
+            throw new SubscriptionChangeRefused("A hold is already scheduled or running.");
+        }
+        UUID holdId = jdbc.queryForObject("""
+                insert into subscription_holds (subscription_id, client_id, starts_on, ends_on, days, reason,
+                                                requested_by, isp_company_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""", UUID.class, id, current.clientId(), Date.valueOf(from),
+                Date.valueOf(until), days, reason, by, TenantContext.requireCompanyId());
+        jdbc.update("""
+                update subscriptions set period_end = period_end + ?, paid_through = paid_through + ?, updated_at = now()
+                where id = ?""", days, days, id);
+        return new Hold(holdId, id, from, until, days, reason, by);
+    }
+
+    /** The subscription's holds, latest first. */
+    @Transactional(readOnly = true)
+    public List<Hold> holds(UUID id) {
+        Subscription subscription = find(id).orElseThrow(() -> new SubscriptionNotFound(id));
+        return jdbc.query("""
+                select * from subscription_holds where subscription_id = ? order by starts_on desc""",
+                (rs, n) -> new Hold(rs.getObject("id", UUID.class), rs.getObject("subscription_id", UUID.class),
+                        rs.getDate("starts_on").toLocalDate(), rs.getDate("ends_on").toLocalDate(), rs.getInt("days"),
+                        rs.getString("reason"), rs.getString("requested_by")), subscription.id());
+    }
+
     /** Active → grace: the renewal is unpaid. */
     @Transactional
     public boolean enterGrace(UUID id, String reason) {

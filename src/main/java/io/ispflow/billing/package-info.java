@@ -6,5 +6,5 @@
         displayName = "Billing",
         allowedDependencies = {"platform", "shared", "tenancy"})
 @io.ispflow.shared.OwnsTables({"service_packages", "invoices", "document_numbers", "payment_allocations",
-        "wallet_transactions", "wallet_balances", "client_service_assignments", "subscriptions"})
+        "wallet_transactions", "wallet_balances", "client_service_assignments", "subscriptions", "subscription_holds"})
 package io.ispflow.billing;

@@ -72,7 +72,6 @@ public class Payments {
             }
         }
         UUID id = UUID.randomUUID();
-        String receipt = numbers.next(company, "receipt", "RCT");
         // a conflict must not abort the transaction (the caller records the duplicate), so no exception here
         int inserted = jdbc.update("""
                 insert into payments (id, client_id, amount, payment_method, status, reference_number,
@@ -81,12 +80,15 @@ public class Payments {
                 on conflict do nothing""",
                 id, payment.clientId(), payment.amount(), payment.method().name().toLowerCase(Locale.ROOT),
                 payment.reference(), payment.mpesaReceiptNumber(), payment.payerPhone(),
-                Timestamp.from(payment.paidAt() == null ? Instant.now() : payment.paidAt()), receipt,
-                recordedBy, payment.notes(), company);
+                Timestamp.from(payment.paidAt() == null ? Instant.now() : payment.paidAt()),
+                DocumentNumbers.provisional(id), recordedBy, payment.notes(), company);
         if (inserted == 0) {
             throw new DuplicatePayment(payment.mpesaReceiptNumber() != null ? payment.mpesaReceiptNumber()
                     : payment.reference());
         }
+        // the receipt's number is written as this commits (a duplicate above takes none)
+        numbers.atCommit(company, "receipt", "RCT",
+                number -> jdbc.update("update payments set receipt_number = ? where id = ?", number, id));
         wallet.pay(payment.clientId(), payment.amount(), new Posting(
                 describe(payment), payment.reference(), payment.mpesaReceiptNumber(), id, null, recordedBy));
         return find(id).orElseThrow();

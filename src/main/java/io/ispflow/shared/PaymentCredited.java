@@ -10,9 +10,8 @@ import java.util.UUID;
  * are ones payments itself depends on.
  *
  * @param channel       how it came: {@code mpesa_stk}, {@code mpesa_c2b} or {@code bank}
- * @param receiptNumber our receipt's number
  * @param paidBy        how it was paid, as people read it: "M-PESA &lt;receipt&gt;" or "bank ref &lt;reference&gt;"
  */
-public record PaymentCredited(UUID companyId, UUID clientId, UUID paymentId, BigDecimal amount, String receiptNumber,
-        String channel, String paidBy) {
+public record PaymentCredited(UUID companyId, UUID clientId, UUID paymentId, BigDecimal amount, String channel,
+        String paidBy) {
 }

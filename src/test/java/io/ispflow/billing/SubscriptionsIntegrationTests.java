@@ -181,6 +181,42 @@ class SubscriptionsIntegrationTests {
     }
 
     @Test
+    void aHoldPushesThePeriodsEndByItsDaysWithinTheYearlyAllowance() {
+        start();
+        inAcme(() -> wallet.credit(client.id(), RATE, "first month", "test"));
+        Subscription before = live();
+
+        Hold hold = inAcme(() -> subscriptions.hold(before.id(), today.plusDays(2), today.plusDays(11), "Travelling",
+                "finance", 30, 7));
+
+        assertThat(hold.days()).isEqualTo(10);
+        assertThat(live().periodEnd()).isEqualTo(before.periodEnd().plusDays(10));
+        assertThat(inAcme(() -> subscriptions.holds(before.id()))).containsExactly(hold);
+        assertThatThrownBy(() -> inAcme(() -> subscriptions.hold(before.id(), today.plusDays(20), today.plusDays(27),
+                "Again", "finance", 30, 7))).isInstanceOf(SubscriptionChangeRefused.class)
+                .hasMessageContaining("already scheduled");
+    }
+
+    @Test
+    void aHoldIsRefusedOutsideItsRulesAndNothingMoves() {
+        start(); // the first month is not paid yet
+        Subscription subscription = live();
+        assertThatThrownBy(() -> inAcme(() -> subscriptions.hold(subscription.id(), today.plusDays(1),
+                today.plusDays(8), "Travelling", "finance", 30, 7))).isInstanceOf(SubscriptionChangeRefused.class)
+                .hasMessageContaining("paid-up");
+        inAcme(() -> wallet.credit(client.id(), RATE, "first month", "test"));
+
+        for (LocalDate[] days : new LocalDate[][] {{today.minusDays(1), today.plusDays(7)},
+                {today.plusDays(5), today.plusDays(4)}, {live().periodEnd().plusDays(1), live().periodEnd().plusDays(9)},
+                {today.plusDays(1), today.plusDays(3)}, {today.plusDays(1), today.plusDays(31)}}) {
+            assertThatThrownBy(() -> inAcme(() -> subscriptions.hold(subscription.id(), days[0], days[1], "Away",
+                    "finance", 30, 7))).as(days[0] + " to " + days[1]).isInstanceOf(SubscriptionChangeRefused.class);
+        }
+        assertThat(live().periodEnd()).isEqualTo(subscription.periodEnd());
+        assertThat(count("select count(*) from subscription_holds where client_id = ?", client.id())).isZero();
+    }
+
+    @Test
     void anUpgradeIsRefusedWhileInvoicesAreOpenOrOutsideActiveService() {
         start(); // the first invoice is open
         Subscription subscription = live();

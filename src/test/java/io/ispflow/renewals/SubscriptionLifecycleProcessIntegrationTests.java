@@ -95,6 +95,8 @@ class SubscriptionLifecycleProcessIntegrationTests {
     @Autowired
     SubscriptionLifecycles lifecycles;
     @Autowired
+    SubscriptionHolds holds;
+    @Autowired
     org.springframework.boot.test.web.client.TestRestTemplate http;
 
     TestCompany acme;
@@ -460,6 +462,38 @@ class SubscriptionLifecycleProcessIntegrationTests {
         } finally {
             repositoryService.deleteDeployment(deployment.getId(), true);
         }
+    }
+
+    @Test
+    void aVacationHoldPausesTheServiceAndTheDaysHeldAreNotBilled() {
+        ClientDetails client = activeClient("Goes Upcountry", ClientType.INDIVIDUAL);
+        ProcessInstance process = subscribe(client);
+        inAcme(() -> wallet.credit(client.id(), RATE.multiply(new BigDecimal("2")), "two months", "test"));
+        Subscription before = subscription(client);
+        Date periodEndedAt = timerDue(process);
+        LocalDate from = LifecyclePeriods.today().plusDays(3);
+
+        inAcme(() -> holds.schedule(before.id(), from, from.plusDays(9), "December upcountry", "finance"));
+
+        assertThat(subscription(client).periodEnd()).isEqualTo(before.periodEnd().plusDays(10));
+        ClockUtil.setCurrentTime(Date.from(LifecyclePeriods.startOf(from).toInstant().plusSeconds(60)));
+        dueJobs.ofProcessInstance(process.getId());
+        assertThat(statusOf(client)).isEqualTo(ClientStatus.SUSPENDED);
+        assertThat(subscription(client).state()).as("on hold, not in arrears").isEqualTo(SubscriptionState.ACTIVE);
+
+        ClockUtil.setCurrentTime(Date.from(LifecyclePeriods.startOf(from.plusDays(10)).toInstant().plusSeconds(60)));
+        dueJobs.ofProcessInstance(process.getId());
+        assertThat(statusOf(client)).isEqualTo(ClientStatus.ACTIVE);
+
+        // the old period end passes without a renewal; the new one, ten days later, renews
+        ClockUtil.setCurrentTime(Date.from(periodEndedAt.toInstant().plusSeconds(60)));
+        dueJobs.ofProcessInstance(process.getId());
+        assertThat(subscription(client).periodStart()).isEqualTo(before.periodStart());
+        assertThat(process).isWaitingAt("Timer_PeriodEnds");
+        assertThat(timerDue(process)).isEqualTo(LifecyclePeriods.periodEndsAt(before.periodEnd().plusDays(10)));
+        toPeriodEnd(process);
+        assertThat(subscription(client).periodStart()).isEqualTo(before.periodEnd().plusDays(11));
+        assertThat(subscription(client).paidThrough()).isEqualTo(subscription(client).periodEnd());
     }
 
     @Test

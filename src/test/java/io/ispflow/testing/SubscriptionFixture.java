@@ -142,7 +142,7 @@ public class SubscriptionFixture {
     public void pay(TestCompany company, ClientDetails client, BigDecimal amount) {
         tenantScope.runAs(company.id(), () -> transactions.executeWithoutResult(tx -> {
             wallet.credit(client.id(), amount, "M-PESA payment", "test");
-            events.publishEvent(new PaymentCredited(company.id(), client.id(), UUID.randomUUID(), amount, "RCT-T",
+            events.publishEvent(new PaymentCredited(company.id(), client.id(), UUID.randomUUID(), amount,
                     "mpesa_c2b", "+254712345678"));
         }));
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> managementService.createJobQuery()

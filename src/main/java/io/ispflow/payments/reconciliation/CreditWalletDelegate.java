@@ -59,11 +59,9 @@ class CreditWalletDelegate implements JavaDelegate {
                     receipt.orElse(null), phone(execution).orElse(null), null, null), bank ? "bank" : "M-PESA",
                     confirmedSeparate(execution));
             execution.setVariable(PAYMENT_ID, payment.id().toString());
-            execution.setVariable(RECEIPT_NUMBER, payment.receiptNumber());
             stkRequests.completed(checkoutRequestId(execution), stored, receipt);
             events.publishEvent(new PaymentCredited(TenantContext.requireCompanyId(), payment.clientId(), payment.id(),
-                    payment.amount(), payment.receiptNumber(), channel(execution),
-                    paidBy(execution)));
+                    payment.amount(), channel(execution), paidBy(execution)));
         } catch (DuplicatePayment e) {
             throw new BpmnError(ALREADY_CREDITED, e.getMessage());
         } catch (PossiblySamePayment e) {

@@ -39,6 +39,7 @@ public final class ReconciliationVariables {
     public static final String ACCOUNT_NUMBER = "accountNumber";
     public static final String MATCH_PROBLEM = "matchProblem";
     public static final String PAYMENT_ID = "paymentId";
+    /** Set by instances that credited before receipts were numbered at commit. */
     public static final String RECEIPT_NUMBER = "receiptNumber";
     public static final String COMPLETED_BY = "completedBy";
     public static final String POSSIBLY_SAME_PAYMENT_ID = "possiblySamePaymentId";

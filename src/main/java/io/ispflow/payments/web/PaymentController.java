@@ -82,7 +82,9 @@ class PaymentController {
         Payment payment = payments.receive(new ReceivePayment(request.clientId(), request.amount(),
                 PaymentMethod.valueOf(request.method().name()), blankToNull(request.reference()), null, null, null,
                 request.notes()), me.userId());
-        return ResponseEntity.created(URI.create("/api/payments/" + payment.id())).body(payment);
+        // read again once committed: the receipt's number is written at commit
+        Payment recorded = payments.find(payment.id()).orElseThrow();
+        return ResponseEntity.created(URI.create("/api/payments/" + recorded.id())).body(recorded);
     }
 
     /** Ask the client's phone to pay (seed: mpesa-stk-push). */

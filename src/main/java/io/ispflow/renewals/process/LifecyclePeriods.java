@@ -31,6 +31,11 @@ public final class LifecyclePeriods {
         return at(today().plusDays(days), 8, 0);
     }
 
+    /** The first minutes of a day: a hold starts then, and ends then on the day after its last. */
+    public static Date startOf(LocalDate day) {
+        return at(day, 0, 5);
+    }
+
     private static Date at(LocalDate day, int hour, int minute) {
         return Date.from(day.atTime(hour, minute).atZone(Nairobi.ZONE).toInstant());
     }

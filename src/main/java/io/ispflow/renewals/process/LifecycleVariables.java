@@ -6,6 +6,7 @@ public final class LifecycleVariables {
     public static final String PROCESS_KEY = "subscriptionLifecycle";
     /** Correlated when a payment clears the arrears of a subscription in grace or suspended. */
     public static final String PAID_MESSAGE = "SubscriptionPaid";
+    public static final String HOLD_MESSAGE = "HoldScheduled";
 
     // whose subscription (shown in Tasklist; process code reads the client from the business key)
     public static final String SUBSCRIPTION_ID = "subscriptionId";
@@ -25,6 +26,10 @@ public final class LifecycleVariables {
     public static final String RENEWAL = "renewal";
     /** The period's invoice; instances renewed before invoices were numbered at commit have {@link #INVOICE_NUMBER}. */
     public static final String INVOICE_ID = "invoiceId";
+    /** {@link #RENEWAL}'s value when the period's end moved later (a vacation hold): nothing renewed yet. */
+    public static final String NOT_DUE = "not_due";
+    public static final String HOLD_STARTS_AT = "holdStartsAt";
+    public static final String HOLD_ENDS_AT = "holdEndsAt";
     public static final String INVOICE_NUMBER = "invoiceNumber";
 
     // arrears and the policy's inputs and answer

@@ -25,7 +25,14 @@ class RenewPeriodDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Renewal renewal = subscriptions.renew(subject.subscription(execution).id(), "subscription lifecycle");
+        var subscription = subject.subscription(execution);
+        if (!subscription.periodEnd().isBefore(LifecyclePeriods.today())) {
+            // a vacation hold moved the period's end since this timer was set: wait for the new one
+            execution.setVariable(RENEWAL, NOT_DUE);
+            execution.setVariable(PERIOD_ENDS_AT, LifecyclePeriods.periodEndsAt(subscription.periodEnd()));
+            return;
+        }
+        Renewal renewal = subscriptions.renew(subscription.id(), "subscription lifecycle");
         execution.setVariable(RENEWAL, renewal.outcome().name().toLowerCase(Locale.ROOT));
         execution.setVariable(PERIOD_ENDS_AT, LifecyclePeriods.periodEndsAt(renewal.subscription().periodEnd()));
         if (renewal.invoice() != null) {
