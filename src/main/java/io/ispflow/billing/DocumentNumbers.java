@@ -11,8 +11,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import io.ispflow.platform.TenantScope;
 
 /**
- * Gap-free sequential document numbers per company and kind ({@code INV-000001}, {@code RCT-000001}).
- * Taking a number locks the counter row until the transaction ends, so numbers follow commit order.
+ * Gap-free sequential document numbers per company and kind ({@code INV-000001}, {@code RCT-000001}),
+ * taken as the document's transaction commits ({@link #atCommit}), so numbers follow commit order.
  */
 @Component
 public class DocumentNumbers {
@@ -25,7 +25,7 @@ public class DocumentNumbers {
         this.tenantScope = tenantScope;
     }
 
-    public String next(UUID companyId, String kind, String prefix) {
+    private String next(UUID companyId, String kind, String prefix) {
         Long number = jdbc.queryForObject("""
                 insert into document_numbers (isp_company_id, kind, last_number) values (?, ?, 1)
                 on conflict (isp_company_id, kind) do update set last_number = document_numbers.last_number + 1
