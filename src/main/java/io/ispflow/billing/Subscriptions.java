@@ -67,9 +67,7 @@ public class Subscriptions {
             return invoicing.find(existing.get(0)).orElseThrow();
         }
         if (servicePackageId != null) {
-            jdbc.update("""
-                    insert into client_service_assignments (client_id, service_package_id, is_active, isp_company_id)
-                    values (?, ?, true, ?)""", clientId, servicePackageId, company);
+            assign(clientId, servicePackageId);
         }
         LocalDate today = LocalDate.now(clock.withZone(Nairobi.ZONE));
         LocalDate end = today.plusMonths(1).minusDays(1);
@@ -160,6 +158,9 @@ public class Subscriptions {
                        paid_through = case when ? then ? else paid_through end,
                        promised_until = null, promised_by = null, updated_at = now()
                 where id = ?""", Date.valueOf(start), Date.valueOf(end), rate, packageId, paid, Date.valueOf(end), id);
+        if (current.nextMonthlyRate() != null) {
+            packageChanged(current, packageId, rate, start);
+        }
         return new Renewal(paid ? Renewal.Outcome.PAID : Renewal.Outcome.UNPAID, lock(id), invoice);
     }
 
@@ -234,13 +235,26 @@ public class Subscriptions {
         jdbc.update("""
                 update subscriptions set service_package_id = ?, monthly_rate = ?, next_package_id = null,
                        next_monthly_rate = null, updated_at = now() where id = ?""", packageId, target.monthlyRate(), id);
-        jdbc.update("""
-                update client_service_assignments set is_active = false where client_id = ? and is_active""",
-                current.clientId());
+        packageChanged(current, packageId, target.monthlyRate(), today);
+        return new PackageChange(PackageChange.When.NOW, lock(id), credit, invoice);
+    }
+
+    /** The subscription is on another package from {@code from}: its assignment, and the event the client's record follows. */
+    private void packageChanged(Subscription subscription, UUID packageId, BigDecimal rate, LocalDate from) {
+        if (packageId != null) {
+            assign(subscription.clientId(), packageId);
+        }
+        events.publishEvent(new ServicePackageChanged(TenantContext.requireCompanyId(), subscription.id(),
+                subscription.clientId(), packageId, rate, from));
+    }
+
+    /** The client's active package assignment (one at a time; the earlier ones stay as history). */
+    private void assign(UUID clientId, UUID packageId) {
+        jdbc.update("update client_service_assignments set is_active = false where client_id = ? and is_active",
+                clientId);
         jdbc.update("""
                 insert into client_service_assignments (client_id, service_package_id, is_active, isp_company_id)
-                values (?, ?, true, ?)""", current.clientId(), packageId, TenantContext.requireCompanyId());
-        return new PackageChange(PackageChange.When.NOW, lock(id), credit, invoice);
+                values (?, ?, true, ?)""", clientId, packageId, TenantContext.requireCompanyId());
     }
 
     /** {@code days} of a {@code periodDays}-day period at a monthly rate, to the cent. */

@@ -28,7 +28,11 @@ public enum MessagePurpose {
     SERVICE_RESTORED("service_restored", "name", "periodEnd"),
     /** The account is closed after too long suspended: the final statement. */
     SERVICE_DISCONNECTED("service_disconnected", "name", "amountDue", "accountNumber"),
-    SERVICE_ENDED("service_ended", "name", "periodEnd", "accountNumber");
+    SERVICE_ENDED("service_ended", "name", "periodEnd", "accountNumber"),
+    /** A vacation hold is booked: the days the service pauses, not billed, and the period's new end. */
+    HOLD_SCHEDULED("service_hold", "name", "holdStart", "holdEnd", "periodEnd"),
+    /** The vacation hold is over and the service is back. */
+    HOLD_OVER("service_hold", "name", "periodEnd");
 
     private final String code;
     private final Set<String> placeholders;

@@ -6,6 +6,7 @@ import static io.ispflow.renewals.process.LifecycleVariables.HOLD_STARTS_AT;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.DecisionService;
@@ -18,14 +19,17 @@ import io.ispflow.billing.Hold;
 import io.ispflow.billing.SubscriptionNotFound;
 import io.ispflow.billing.Subscriptions;
 import io.ispflow.clients.ClientDirectory;
+import io.ispflow.messaging.ClientMessages;
+import io.ispflow.messaging.MessagePurpose;
 import io.ispflow.platform.TenantContext;
 import io.ispflow.renewals.process.LifecyclePeriods;
+import io.ispflow.shared.Msisdn;
 
 /**
  * Vacation holds of the company in context: how many days a client may take comes from the
  * {@code holdAllowance} decision (analysts edit it); billing records the hold and moves the period's
  * end; the client's lifecycle pauses the service on the first day and resumes it after the last. All in
- * one transaction: a hold the lifecycle cannot take is not recorded.
+ * one transaction: a hold the lifecycle cannot take is not recorded, and the client is not told of it.
  */
 @Service
 public class SubscriptionHolds {
@@ -36,9 +40,11 @@ public class SubscriptionHolds {
     private final ClientDirectory clients;
     private final DecisionService decisions;
     private final RuntimeService runtime;
+    private final ClientMessages messages;
 
     SubscriptionHolds(Subscriptions subscriptions, ClientDirectory clients, DecisionService decisions,
-            RuntimeService runtime) {
+            RuntimeService runtime, ClientMessages messages) {
+        this.messages = messages;
         this.subscriptions = subscriptions;
         this.clients = clients;
         this.decisions = decisions;
@@ -65,6 +71,9 @@ public class SubscriptionHolds {
                 .setVariable(HOLD_STARTS_AT, LifecyclePeriods.startOf(startsOn))
                 .setVariable(HOLD_ENDS_AT, LifecyclePeriods.startOf(endsOn.plusDays(1)))
                 .correlate();
+        messages.text(client.id(), Msisdn.parse(client.phone()), client.language(), MessagePurpose.HOLD_SCHEDULED,
+                Map.of("name", client.name(), "holdStart", hold.startsOn(), "holdEnd", hold.endsOn(),
+                        "periodEnd", subscriptions.find(subscriptionId).orElseThrow().periodEnd()));
         return hold;
     }
 }

@@ -2,6 +2,7 @@ package io.ispflow.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.clients.ClientDetails;
+import io.ispflow.clients.ClientDirectory;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.Nairobi;
 import io.ispflow.testing.IntegrationTest;
@@ -50,6 +52,8 @@ class SubscriptionsIntegrationTests {
     TransactionTemplate transactions;
     @Autowired
     ServiceCatalogue catalogue;
+    @Autowired
+    ClientDirectory clients;
 
     TestCompany acme;
     ClientDetails client;
@@ -138,6 +142,7 @@ class SubscriptionsIntegrationTests {
         assertThat(renewal.subscription().monthlyRate()).isEqualByComparingTo("1999.00");
         assertThat(renewal.subscription().servicePackageId()).isEqualTo(cheaper.id());
         assertThat(renewal.subscription().nextMonthlyRate()).isNull();
+        assertServedOn(cheaper, "1999.00");
     }
 
     @Test
@@ -178,6 +183,7 @@ class SubscriptionsIntegrationTests {
                 .isEqualTo("Upgrade to Home 50: unused 20 of 30 days at KES 2999.00 a month");
         assertThat(inAcme(() -> subscriptions.renew(subscription.id(), "test")).invoice().total())
                 .as("the next period at the new rate").isEqualByComparingTo("4999.00");
+        assertServedOn(faster, "4999.00");
     }
 
     @Test
@@ -292,6 +298,18 @@ class SubscriptionsIntegrationTests {
         assertThatThrownBy(() -> tenantScope.callAs(rival.id(), () -> subscriptions.suspend(id, "not yours")))
                 .isInstanceOf(SubscriptionNotFound.class);
         assertThat(live().state()).isEqualTo(SubscriptionState.ACTIVE);
+    }
+
+    /** The package is the client's one active assignment, and his record shows it with its rate. */
+    private void assertServedOn(ServicePackage servicePackage, String rate) {
+        assertThat(inAcme(() -> jdbc.queryForList("""
+                select service_package_id from client_service_assignments where client_id = ? and is_active""",
+                UUID.class, client.id()))).containsExactly(servicePackage.id());
+        await().untilAsserted(() -> {
+            ClientDetails record = inAcme(() -> clients.find(client.id()).orElseThrow());
+            assertThat(record.servicePackageId()).isEqualTo(servicePackage.id());
+            assertThat(record.monthlyRate()).isEqualByComparingTo(rate);
+        });
     }
 
     private void start() {

@@ -476,6 +476,8 @@ class SubscriptionLifecycleProcessIntegrationTests {
         inAcme(() -> holds.schedule(before.id(), from, from.plusDays(9), "December upcountry", "finance"));
 
         assertThat(subscription(client).periodEnd()).isEqualTo(before.periodEnd().plusDays(10));
+        assertThat(texts(client, "service_hold")).singleElement().asString().contains("vacation hold is booked")
+                .contains("not billed");
         ClockUtil.setCurrentTime(Date.from(LifecyclePeriods.startOf(from).toInstant().plusSeconds(60)));
         dueJobs.ofProcessInstance(process.getId());
         assertThat(statusOf(client)).isEqualTo(ClientStatus.SUSPENDED);
@@ -484,6 +486,8 @@ class SubscriptionLifecycleProcessIntegrationTests {
         ClockUtil.setCurrentTime(Date.from(LifecyclePeriods.startOf(from.plusDays(10)).toInstant().plusSeconds(60)));
         dueJobs.ofProcessInstance(process.getId());
         assertThat(statusOf(client)).isEqualTo(ClientStatus.ACTIVE);
+        assertThat(texts(client, "service_hold")).hasSize(2).last().asString()
+                .contains("back on after your vacation hold");
 
         // the old period end passes without a renewal; the new one, ten days later, renews
         ClockUtil.setCurrentTime(Date.from(periodEndedAt.toInstant().plusSeconds(60)));

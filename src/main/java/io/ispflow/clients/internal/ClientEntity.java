@@ -71,6 +71,13 @@ public class ClientEntity {
         this.updatedAt = Instant.now();
     }
 
+    /** The package the client's subscription is on now, and its rate. */
+    public void servedOn(UUID packageId, BigDecimal rate) {
+        this.servicePackageId = packageId;
+        this.monthlyRate = rate;
+        this.updatedAt = Instant.now();
+    }
+
     public String accountNumber() {
         return accountNumber;
     }
