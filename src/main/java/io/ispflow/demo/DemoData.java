@@ -26,6 +26,8 @@ import io.ispflow.clients.ClientSearch;
 import io.ispflow.clients.ClientType;
 import io.ispflow.clients.ConnectionType;
 import io.ispflow.network.EquipmentStock;
+import io.ispflow.messaging.sms.SmsGatewaySettings;
+import io.ispflow.messaging.sms.UpdateSmsGateway;
 import io.ispflow.payments.mpesa.MpesaSettings;
 import io.ispflow.payments.mpesa.UpdateMpesaSettings;
 import io.ispflow.network.NewEquipment;
@@ -61,10 +63,12 @@ class DemoData implements ApplicationRunner {
     private final Technicians technicians;
     private final MpesaSettings mpesa;
     private final Invoicing invoicing;
+    private final SmsGatewaySettings sms;
 
     DemoData(Companies companies, StaffDirectory staff, ServiceCatalogue catalogue, ClientDirectory clients,
             TenantScope tenantScope, EquipmentStock equipment, Technicians technicians, MpesaSettings mpesa,
-            Invoicing invoicing) {
+            Invoicing invoicing, SmsGatewaySettings sms) {
+        this.sms = sms;
         this.equipment = equipment;
         this.technicians = technicians;
         this.mpesa = mpesa;
@@ -110,7 +114,14 @@ class DemoData implements ApplicationRunner {
                         role.displayName(), userId + "@" + demo.slug() + ".example", role, company.id()));
             }
         });
-        tenantScope.runAs(company.id(), () -> loadCatalogueAndClients(company.id(), demo));
+        tenantScope.runAs(company.id(), () -> {
+            if (sms.current().isEmpty()) {
+                // client SMS through the Africa's Talking sandbox simulator
+                sms.save(new UpdateSmsGateway("sandbox", "demo-at-key-" + demo.slug(),
+                        demo.slug().toUpperCase(java.util.Locale.ROOT), "sandbox", true));
+            }
+            loadCatalogueAndClients(company.id(), demo);
+        });
     }
 
     private void loadCatalogueAndClients(UUID companyId, DemoCompany demo) {

@@ -38,7 +38,7 @@ public class ClientMessages {
      */
     public String text(UUID clientId, Msisdn to, Language language, MessagePurpose purpose, Map<String, ?> values) {
         String text = in(language).text(purpose, values);
-        notifier.textClient(clientId, to.e164(), purpose.code(), text);
+        notifier.textClient(clientId, to.e164(), purpose, text);
         return text;
     }
 

@@ -1,9 +1,10 @@
 /**
  * Notifications to staff and messages to clients. Called by other modules; never calls up. Client
- * messages are queued in {@code outbound_messages} for the SMS and e-mail gateways.
+ * messages are queued in {@code outbound_messages}; SMS leave through each company's Africa's Talking
+ * account ({@code sms}) with delivery reports, every attempt logged in {@code notification_logs}.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Messaging",
         allowedDependencies = {"platform", "shared", "tenancy"})
-@io.ispflow.shared.OwnsTables({"notifications", "outbound_messages"})
+@io.ispflow.shared.OwnsTables({"notifications", "outbound_messages", "sms_gateway_settings", "notification_logs"})
 package io.ispflow.messaging;

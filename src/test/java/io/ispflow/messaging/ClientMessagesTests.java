@@ -167,8 +167,8 @@ class ClientMessagesTests {
         }
 
         @Override
-        public void textClient(UUID clientId, String phone, String purpose, String text) {
-            queued.add("sms " + phone + " " + purpose + " " + text);
+        public void textClient(UUID clientId, String phone, MessagePurpose purpose, String text) {
+            queued.add("sms " + phone + " " + purpose.code() + " " + text);
         }
 
         @Override

@@ -28,7 +28,7 @@ import io.ispflow.payments.bank.BankSignature;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
 import io.ispflow.testing.Api;
-import io.ispflow.testing.DarajaPeer;
+import io.ispflow.testing.ProviderPeers;
 import io.ispflow.testing.DueJobs;
 import io.ispflow.testing.IntegrationTest;
 import io.ispflow.testing.OnboardingFixture;
@@ -40,7 +40,7 @@ import io.ispflow.testing.TestCompanies;
  * notifications, credited once per bank reference; unsigned, stale, replayed or foreign calls refused.
  */
 @IntegrationTest
-class BankNotificationIntegrationTests extends DarajaPeer {
+class BankNotificationIntegrationTests extends ProviderPeers {
 
     static final String SECRET = "acme-and-family-bank-shared-secret-0001";
     static final ObjectMapper JSON = new ObjectMapper();

@@ -24,7 +24,7 @@ import io.ispflow.payments.bank.BankSignature;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
 import io.ispflow.testing.Api;
-import io.ispflow.testing.DarajaPeer;
+import io.ispflow.testing.ProviderPeers;
 import io.ispflow.testing.IntegrationTest;
 import io.ispflow.testing.OnboardingFixture;
 import io.ispflow.testing.TestCompanies.TestCompany;
@@ -35,7 +35,7 @@ import io.ispflow.testing.TestCompanies;
  * provider's own format, never a 500, and a refused call stores nothing but its security event.
  */
 @IntegrationTest
-class IntakeRobustnessIntegrationTests extends DarajaPeer {
+class IntakeRobustnessIntegrationTests extends ProviderPeers {
 
     static final String DARAJA_REJECTED = "{\"ResultCode\":1,\"ResultDesc\":\"Rejected\"}";
     static final String SECRET = "robustness-signing-secret-of-enough-length";

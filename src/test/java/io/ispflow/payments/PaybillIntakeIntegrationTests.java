@@ -29,7 +29,7 @@ import io.ispflow.clients.ClientDetails;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
 import io.ispflow.testing.Api;
-import io.ispflow.testing.DarajaPeer;
+import io.ispflow.testing.ProviderPeers;
 import io.ispflow.testing.DueJobs;
 import io.ispflow.testing.IntegrationTest;
 import io.ispflow.testing.OnboardingFixture;
@@ -38,7 +38,7 @@ import io.ispflow.testing.TestCompanies.TestCompany;
 
 /** Paybill payments made from the phone menu: Daraja's C2B URL registration, validation and confirmation. */
 @IntegrationTest
-class PaybillIntakeIntegrationTests extends DarajaPeer {
+class PaybillIntakeIntegrationTests extends ProviderPeers {
 
     @Autowired
     TestRestTemplate http;

@@ -20,7 +20,7 @@ import io.ispflow.clients.ClientDetails;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
 import io.ispflow.testing.Api;
-import io.ispflow.testing.DarajaPeer;
+import io.ispflow.testing.ProviderPeers;
 import io.ispflow.testing.IntegrationTest;
 import io.ispflow.testing.OnboardingFixture;
 import io.ispflow.testing.TestCompanies;
@@ -28,7 +28,7 @@ import io.ispflow.testing.TestCompanies.TestCompany;
 
 /** {@code POST /api/payments/mpesa-stk} through the Camel route to a Daraja peer on loopback. */
 @IntegrationTest
-class StkPushApiIntegrationTests extends DarajaPeer {
+class StkPushApiIntegrationTests extends ProviderPeers {
 
     @Autowired
     TestRestTemplate http;

@@ -57,6 +57,20 @@ public final class Api {
         return call(HttpMethod.POST, path, user, body);
     }
 
+    /** Posts a raw body of the given content type, as a provider would (no login). */
+    public Reply postRaw(String path, MediaType type, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(type);
+        var response = http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+        try {
+            JsonNode node = response.getBody() == null || response.getBody().isBlank()
+                    ? json.createObjectNode() : json.readTree(response.getBody());
+            return new Reply(response.getStatusCode().value(), node, response.getHeaders());
+        } catch (Exception e) {
+            throw new IllegalStateException("not JSON: " + response.getBody(), e);
+        }
+    }
+
     public Reply put(String path, String user, Object body) {
         return call(HttpMethod.PUT, path, user, body);
     }

@@ -1,6 +1,5 @@
 package io.ispflow.demo.web;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,14 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import io.ispflow.shared.Nairobi;
 
 /**
@@ -155,14 +152,7 @@ class DarajaSandboxSimulator {
     /** Answers only callers on this machine (403 problem otherwise), before any handler runs. */
     @ModelAttribute
     void fromThisMachineOnly(HttpServletRequest request) {
-        try {
-            if (InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
-                return;
-            }
-        } catch (java.net.UnknownHostException notAnAddress) {
-            // refused below
-        }
-        throw new ResponseStatusException(HttpStatus.FORBIDDEN, "The Daraja simulator answers this machine only.");
+        ThisMachineOnly.check(request, "Daraja");
     }
 
     private static String simulatedReceipt() {

@@ -1,12 +1,18 @@
 package io.ispflow.messaging.internal;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.ispflow.messaging.MessagePurpose;
 import io.ispflow.messaging.Notifier;
+import io.ispflow.messaging.QuietHours;
+import io.ispflow.messaging.sms.SmsDispatcher;
 import io.ispflow.platform.TenantContext;
 import io.ispflow.tenancy.StaffDirectory;
 
@@ -20,8 +26,12 @@ class OutboxNotifier implements Notifier {
 
     private final JdbcTemplate jdbc;
     private final StaffDirectory staff;
+    private final SmsDispatcher sms;
+    private final Clock clock;
 
-    OutboxNotifier(JdbcTemplate jdbc, StaffDirectory staff) {
+    OutboxNotifier(JdbcTemplate jdbc, StaffDirectory staff, SmsDispatcher sms, Clock clock) {
+        this.clock = clock;
+        this.sms = sms;
         this.jdbc = jdbc;
         this.staff = staff;
     }
@@ -40,20 +50,28 @@ class OutboxNotifier implements Notifier {
 
     @Override
     @Transactional
-    public void textClient(UUID clientId, String phone, String purpose, String text) {
-        queue(clientId, "sms", phone, purpose, null, text);
+    public void textClient(UUID clientId, String phone, MessagePurpose purpose, String text) {
+        Instant now = clock.instant();
+        Instant sendFrom = QuietHours.sendFrom(now, purpose);
+        queue(clientId, "sms", phone, purpose.code(), null, text, sendFrom);
+        if (!sendFrom.isAfter(now)) {
+            sms.wakeUpAfterCommit();
+        }
     }
 
     @Override
     @Transactional
     public void emailClient(UUID clientId, String email, String purpose, String subject, String text) {
-        queue(clientId, "email", email, purpose, subject, text);
+        queue(clientId, "email", email, purpose, subject, text, clock.instant());
     }
 
-    private void queue(UUID clientId, String channel, String recipient, String purpose, String subject, String body) {
+    private void queue(UUID clientId, String channel, String recipient, String purpose, String subject, String body,
+            Instant sendFrom) {
         jdbc.update("""
-                insert into outbound_messages (client_id, channel, recipient, subject, body, purpose, isp_company_id)
-                values (?, ?, ?, ?, ?, ?, ?)""",
-                clientId, channel, recipient, subject, body, purpose, TenantContext.requireCompanyId());
+                insert into outbound_messages (client_id, channel, recipient, subject, body, purpose, next_attempt_at,
+                                               isp_company_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                clientId, channel, recipient, subject, body, purpose, Timestamp.from(sendFrom),
+                TenantContext.requireCompanyId());
     }
 }

@@ -1,13 +1,13 @@
 package io.ispflow.payments.bank;
 
-import static io.ispflow.payments.callbacks.ProviderFields.text;
-import static io.ispflow.payments.callbacks.ProviderFields.truncate;
+import static io.ispflow.platform.callbacks.ProviderFields.text;
+import static io.ispflow.platform.callbacks.ProviderFields.truncate;
 
 import java.math.BigDecimal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.ispflow.payments.callbacks.ProviderFields;
+import io.ispflow.platform.callbacks.ProviderFields;
 import io.ispflow.shared.Msisdn;
 
 /**

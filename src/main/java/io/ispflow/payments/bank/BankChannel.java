@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import io.ispflow.payments.callbacks.ProviderChannel;
+import io.ispflow.platform.callbacks.ProviderChannel;
 
 /** The bank posts to us; a refusal names its reason, a failure asks it to retry. */
 @Component

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
-import io.ispflow.payments.callbacks.CallbackRefused;
-import io.ispflow.payments.callbacks.IntakeRefusals;
+import io.ispflow.platform.callbacks.CallbackRefused;
+import io.ispflow.platform.callbacks.IntakeRefusals;
 
 /**
  * The bank's calls to us: {@code VALIDATION} (is this customer ours? answered with his name) and

@@ -7,7 +7,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import io.ispflow.payments.callbacks.IntakeRefusals;
+import io.ispflow.platform.callbacks.IntakeRefusals;
 import io.ispflow.platform.inbox.InboxDispatcher;
 
 /**

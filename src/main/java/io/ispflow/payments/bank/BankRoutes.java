@@ -1,15 +1,15 @@
 package io.ispflow.payments.bank;
 
-import static io.ispflow.payments.callbacks.ProviderCalls.answer;
-import static io.ispflow.payments.callbacks.ProviderCalls.source;
-import static io.ispflow.payments.callbacks.ProviderCalls.token;
+import static io.ispflow.platform.callbacks.ProviderCalls.answer;
+import static io.ispflow.platform.callbacks.ProviderCalls.source;
+import static io.ispflow.platform.callbacks.ProviderCalls.token;
 
 import java.util.Objects;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-import io.ispflow.payments.callbacks.ProviderCalls;
+import io.ispflow.platform.callbacks.ProviderCalls;
 
 /**
  * The bank posts account validations and payment notifications to

@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.ispflow.payments.callbacks.CallbackTokens;
+import io.ispflow.platform.callbacks.CallbackTokens;
 import io.ispflow.platform.TenantContext;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.platform.secrets.SecretBox;

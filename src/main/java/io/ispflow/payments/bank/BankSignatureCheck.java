@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import io.ispflow.payments.callbacks.IntakeRefusals;
+import io.ispflow.platform.callbacks.IntakeRefusals;
 
 /**
  * Whether a call really is the bank's, and new: signed ({@link BankSignature}) within the replay window

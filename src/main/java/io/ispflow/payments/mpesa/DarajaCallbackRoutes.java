@@ -1,14 +1,14 @@
 package io.ispflow.payments.mpesa;
 
-import static io.ispflow.payments.callbacks.ProviderCalls.answer;
-import static io.ispflow.payments.callbacks.ProviderCalls.source;
-import static io.ispflow.payments.callbacks.ProviderCalls.text;
-import static io.ispflow.payments.callbacks.ProviderCalls.token;
+import static io.ispflow.platform.callbacks.ProviderCalls.answer;
+import static io.ispflow.platform.callbacks.ProviderCalls.source;
+import static io.ispflow.platform.callbacks.ProviderCalls.text;
+import static io.ispflow.platform.callbacks.ProviderCalls.token;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
-import io.ispflow.payments.callbacks.ProviderCalls;
+import io.ispflow.platform.callbacks.ProviderCalls;
 
 /**
  * What Daraja posts to us, each under the company's unguessable token:

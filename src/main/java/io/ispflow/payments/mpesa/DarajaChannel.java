@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import io.ispflow.payments.callbacks.ProviderChannel;
+import io.ispflow.platform.callbacks.ProviderChannel;
 
 /** Daraja posts STK results and paybill requests to us; whatever we do not acknowledge is "Rejected". */
 @Component

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.ispflow.payments.Payments;
-import io.ispflow.payments.callbacks.CallbackRefused;
-import io.ispflow.payments.callbacks.IntakeRefusals;
+import io.ispflow.platform.callbacks.CallbackRefused;
+import io.ispflow.platform.callbacks.IntakeRefusals;
 import io.ispflow.platform.inbox.InboxDispatcher;
 import io.ispflow.platform.TenantContext;
 

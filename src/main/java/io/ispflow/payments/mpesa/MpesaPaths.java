@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
-import io.ispflow.payments.callbacks.IntakeRefusals;
+import io.ispflow.platform.callbacks.IntakeRefusals;
 
 /**
  * The first check on anything Daraja posts to us: the token in the path must be an active company's.

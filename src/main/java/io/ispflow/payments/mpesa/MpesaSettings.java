@@ -1,20 +1,15 @@
 package io.ispflow.payments.mpesa;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import io.ispflow.payments.callbacks.CallbackTokens;
+import io.ispflow.platform.callbacks.CallbackTokens;
+import io.ispflow.platform.callbacks.TokenCompanies;
 import io.ispflow.platform.TenantContext;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.platform.secrets.SecretBox;
@@ -28,40 +23,21 @@ public class MpesaSettings {
 
     static final String CALLBACK_PATH = "/api/payments/mpesa/callback/";
 
-    /**
-     * How long a node trusts a callback token it has looked up. Every callback needs its company
-     * before anything else; a deactivated path is forgotten at once on the node that saved the change,
-     * on the others within this time.
-     */
-    static final Duration TOKEN_MEMORY = Duration.ofSeconds(30);
-
     private final JdbcTemplate jdbc;
     private final SecretBox secrets;
-    private final TenantScope tenantScope;
-    private final TransactionTemplate readOnly;
-    private final Cache<String, UUID> companiesByToken = Caffeine.newBuilder()
-            .expireAfterWrite(TOKEN_MEMORY).maximumSize(10_000).build();
+    private final TokenCompanies tokens;
 
     MpesaSettings(JdbcTemplate jdbc, SecretBox secrets, TenantScope tenantScope,
             PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.secrets = secrets;
-        this.tenantScope = tenantScope;
-        this.readOnly = new TransactionTemplate(transactionManager);
-        this.readOnly.setReadOnly(true);
+        this.tokens = new TokenCompanies(jdbc, tenantScope, transactionManager,
+                "select isp_company_id from mpesa_settings where callback_token = ? and is_active");
     }
 
     /** The company with active M-PESA settings whose callback paths carry this token. */
     Optional<UUID> companyOfCallbackToken(String token) {
-        UUID known = companiesByToken.getIfPresent(token);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<UUID> company = tenantScope.callPlatformWide(() -> readOnly.execute(status -> jdbc.queryForList(
-                "select isp_company_id from mpesa_settings where callback_token = ? and is_active", UUID.class, token)
-                .stream().findFirst()));
-        company.ifPresent(found -> companiesByToken.put(token, found));
-        return company;
+        return tokens.companyOf(token);
     }
 
     @Transactional
@@ -80,12 +56,7 @@ public class MpesaSettings {
                 company, update.paybillNumber(), blankToNull(update.shortcode()), blankToNull(update.consumerKey()),
                 secrets.encrypt(blankToNull(update.consumerSecret())), secrets.encrypt(blankToNull(update.passkey())),
                 update.environment(), CallbackTokens.next(), update.active());
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                companiesByToken.invalidateAll();
-            }
-        });
+        tokens.forgetAfterCommit();
         return current().orElseThrow();
     }
 

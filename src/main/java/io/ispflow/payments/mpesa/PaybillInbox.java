@@ -9,9 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import io.ispflow.clients.ClientDirectory;
-import io.ispflow.payments.callbacks.CallbackRefused;
-import io.ispflow.payments.callbacks.IntakeRefusals;
-import io.ispflow.payments.callbacks.ProviderFields;
+import io.ispflow.platform.callbacks.CallbackRefused;
+import io.ispflow.platform.callbacks.IntakeRefusals;
+import io.ispflow.platform.callbacks.ProviderFields;
 import io.ispflow.platform.inbox.InboxDispatcher;
 
 /**

@@ -1,13 +1,13 @@
 package io.ispflow.payments.mpesa;
 
-import static io.ispflow.payments.callbacks.ProviderFields.text;
+import static io.ispflow.platform.callbacks.ProviderFields.text;
 
 import java.math.BigDecimal;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.ispflow.payments.callbacks.ProviderFields;
+import io.ispflow.platform.callbacks.ProviderFields;
 
 /**
  * A payment made from the M-PESA menu to the company's paybill, as Daraja's C2B validation and

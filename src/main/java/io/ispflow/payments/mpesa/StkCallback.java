@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.ispflow.payments.callbacks.ProviderFields;
+import io.ispflow.platform.callbacks.ProviderFields;
 
 /**
  * An STK push result as Daraja posts it, read leniently: {@code ResultCode} is a number or a string

@@ -1,5 +1,7 @@
 package io.ispflow.platform.security;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,6 +26,7 @@ import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import io.ispflow.platform.KnownCompanies;
+import io.ispflow.platform.callbacks.ProviderChannel;
 import io.ispflow.platform.TenantContextFilter;
 
 /**
@@ -44,13 +47,13 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager logins, ProblemResponses problems,
-            KnownCompanies companies, ObjectMapper json) throws Exception {
+            KnownCompanies companies, ObjectMapper json, List<ProviderChannel> channels) throws Exception {
         return http.securityMatcher("/api/**")
                 .authenticationManager(logins)
                 .authorizeHttpRequests(requests -> requests
-                        // payment providers authenticate by an unguessable per-company path (and signatures)
-                        .requestMatchers(HttpMethod.POST, "/api/payments/mpesa/callback/*", "/api/payments/paybill/*/*",
-                                "/api/payments/bank/*").permitAll()
+                        // providers authenticate by an unguessable per-company path (and signatures)
+                        .requestMatchers(HttpMethod.POST, channels.stream().flatMap(channel -> channel.paths().stream())
+                                .map(path -> path + "**").toArray(String[]::new)).permitAll()
                         // an invitee has no password yet: the one-time token in the path is his credential
                         .requestMatchers(HttpMethod.POST, "/api/staff/invitations/*").permitAll()
                         // the login checks password, code and back-off itself

@@ -26,7 +26,7 @@ import io.ispflow.clients.ClientDetails;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
 import io.ispflow.testing.Api;
-import io.ispflow.testing.DarajaPeer;
+import io.ispflow.testing.ProviderPeers;
 import io.ispflow.testing.DueJobs;
 import io.ispflow.testing.IntegrationTest;
 import io.ispflow.testing.OnboardingFixture;
@@ -38,7 +38,7 @@ import io.ispflow.testing.TestCompanies;
  * whatever order (query answer, late callback, paybill confirmation of the same money) is credited once.
  */
 @IntegrationTest
-class LateStkAnswersIntegrationTests extends DarajaPeer {
+class LateStkAnswersIntegrationTests extends ProviderPeers {
 
     static final String QUERY = "/mpesa/stkpushquery/v1/query";
 

@@ -167,6 +167,29 @@ final class FuzzInputs {
         return raw(plausible);
     }
 
+    /**
+     * A body for an intake that takes forms: mostly the plausible fields, mutated, form-encoded (values
+     * of awkward kinds, fields dropped or doubled, broken escapes); otherwise what {@link #body} gives.
+     */
+    Body formBody(JsonNode plausible) {
+        if (plausible == null || !plausible.isObject() || random.nextInt(10) >= 6) {
+            return body(plausible);
+        }
+        var fields = new java.util.ArrayList<String>();
+        plausible.fields().forEachRemaining(field -> {
+            if (chance(0.1)) {
+                return;
+            }
+            String value = chance(0.7) ? field.getValue().asText() : text();
+            fields.add(encode(field.getKey()) + "=" + (chance(0.05) ? "%G" : encode(value)));
+            if (chance(0.05)) {
+                fields.add(encode(field.getKey()) + "=" + encode(text()));
+            }
+        });
+        return new Body(chance(0.9) ? "application/x-www-form-urlencoded" : "application/x-www-form-urlencoded; charset=UTF-8",
+                String.join("&", fields).getBytes(StandardCharsets.UTF_8), "mutated-form");
+    }
+
     private Body json(String kind, JsonNode node) {
         try {
             return new Body(chance(0.9) ? "application/json" : oneOf(List.of("application/json; charset=ISO-8859-1",

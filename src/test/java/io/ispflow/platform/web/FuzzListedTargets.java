@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.ispflow.shared.StaffRole;
-import io.ispflow.testing.DarajaPeer;
+import io.ispflow.testing.ProviderPeers;
 import io.ispflow.testing.TestCompanies.TestCompany;
 
 /**
@@ -35,7 +35,8 @@ final class FuzzListedTargets {
 
     /** Real values the listed targets call with. */
     record Known(TestCompany company, List<String> clientIds, List<String> tasks, List<String> foreignTasks,
-            List<String> definitionIds, String accountNumber, String mpesaToken, String bankToken, String bankSecret) {
+            List<String> definitionIds, String accountNumber, String mpesaToken, String bankToken, String bankSecret,
+            String smsToken) {
     }
 
     private FuzzListedTargets() {
@@ -122,7 +123,10 @@ final class FuzzListedTargets {
                 intake("/api/payments/mpesa/callback/{token}", known.mpesaToken(), null, stkCallback()),
                 intake("/api/payments/paybill/{token}/validation", known.mpesaToken(), null, paybill(known, "c2b_validation_request.json")),
                 intake("/api/payments/paybill/{token}/confirmation", known.mpesaToken(), null, paybill(known, "c2b_confirmation_request.json")),
-                intake("/api/payments/bank/{token}", known.bankToken(), known.bankSecret(), bank(known)))
+                intake("/api/payments/bank/{token}", known.bankToken(), known.bankSecret(), bank(known)),
+                intake("/api/messaging/sms/delivery/{token}", known.smsToken(), null,
+                        inputs -> (ObjectNode) sample(inputs.oneOf(List.of("at_delivery_report_success.json",
+                                "at_delivery_report_failed.json"))).get("form")))
                 .flatMap(List::stream).toList();
     }
 
@@ -167,7 +171,7 @@ final class FuzzListedTargets {
 
     private static ObjectNode sample(String file) {
         try {
-            return (ObjectNode) FuzzInputs.JSON.readTree(DarajaPeer.darajaSample(file));
+            return (ObjectNode) FuzzInputs.JSON.readTree(ProviderPeers.darajaSample(file));
         } catch (Exception e) {
             throw new IllegalStateException(file, e);
         }

@@ -31,7 +31,7 @@ import io.ispflow.clients.ClientDetails;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
 import io.ispflow.testing.Api;
-import io.ispflow.testing.DarajaPeer;
+import io.ispflow.testing.ProviderPeers;
 import io.ispflow.testing.IntegrationTest;
 import io.ispflow.testing.OnboardingFixture;
 import io.ispflow.testing.TestCompanies;
@@ -44,14 +44,14 @@ import io.ispflow.testing.TestCompanies.TestCompany;
  * {@code -Dfuzz.inputs=…} per endpoint. Prints each endpoint's figures ({@code fuzz: …}).
  */
 @IntegrationTest
-class FuzzPassIntegrationTests extends DarajaPeer {
+class FuzzPassIntegrationTests extends ProviderPeers {
 
     static final long SEED = Long.getLong("fuzz.seed", 20_251_201L);
     static final int INPUTS = Integer.getInteger("fuzz.inputs", 80);
     static final String BANK_SECRET = "fuzz-pass-bank-shared-secret-0000000001";
     /** Provider intakes are fuzzed as listed targets, with their tokens. */
     static final List<String> INTAKES = List.of("/api/payments/mpesa/callback/", "/api/payments/paybill/",
-            "/api/payments/bank/");
+            "/api/payments/bank/", "/api/messaging/sms/");
 
     @LocalServerPort
     int port;
@@ -135,6 +135,7 @@ class FuzzPassIntegrationTests extends DarajaPeer {
                        (select count(*) from wallet_transactions) as wallet_transactions,
                        (select count(*) from mpesa_callbacks) as mpesa_callbacks,
                        (select count(*) from bank_notifications) as bank_notifications,
+                       (select count(*) from notification_logs) as notification_logs,
                        (select count(*) from act_ru_execution) as executions""")));
     }
 
@@ -164,11 +165,13 @@ class FuzzPassIntegrationTests extends DarajaPeer {
         var bank = api.put("/api/bank/settings", acme.user(StaffRole.ISP_ADMIN), Map.of("bankName", "Family Bank",
                 "collectionAccount", "035000000001", "signingSecret", BANK_SECRET, "active", true));
         String bankPath = bank.text("notificationPath");
+        String smsPath = configureSms(api, acme);
         return new FuzzListedTargets.Known(acme, clients.stream().map(c -> c.id().toString()).toList(),
                 clients.stream().map(c -> onboarding.taskOf(c).getId()).toList(), foreignTasks,
                 repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
                         .map(ProcessDefinition::getId).toList(),
                 clients.get(0).accountNumber(), mpesaPath.substring(mpesaPath.lastIndexOf('/') + 1),
-                bankPath.substring(bankPath.lastIndexOf('/') + 1), BANK_SECRET);
+                bankPath.substring(bankPath.lastIndexOf('/') + 1), BANK_SECRET,
+                smsPath.substring(smsPath.lastIndexOf('/') + 1));
     }
 }

@@ -1,4 +1,4 @@
-package io.ispflow.payments.callbacks;
+package io.ispflow.platform.callbacks;
 
 /** A callback or notification that is not accepted: forged, malformed, unknown, or not matching what we asked for. */
 public class CallbackRefused extends RuntimeException {

@@ -15,12 +15,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A Daraja peer on loopback (WireMock) that test classes share, with the application pointed at it;
- * classes extending this share one Spring context. Each test starts with a fresh OAuth stub.
+ * The providers' peers on loopback (WireMock) that test classes share, with the application pointed at
+ * them: Daraja and Africa's Talking. Classes extending this share one Spring context. Each test starts
+ * with fresh peers and Daraja's OAuth stub.
  */
-public abstract class DarajaPeer {
+public abstract class ProviderPeers {
 
     protected static final WireMockServer DARAJA = new WireMockServer(
+            wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    protected static final WireMockServer AFRICAS_TALKING = new WireMockServer(
             wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
 
     @DynamicPropertySource
@@ -31,10 +34,16 @@ public abstract class DarajaPeer {
         }
         registry.add("isp.payments.daraja.sandbox-url", () -> "http://127.0.0.1:" + DARAJA.port());
         registry.add("isp.payments.daraja.callback-base-url", () -> "https://isp.example.co.ke");
+        if (!AFRICAS_TALKING.isRunning()) {
+            AFRICAS_TALKING.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(AFRICAS_TALKING::stop));
+        }
+        registry.add("isp.messaging.africastalking.sandbox-url", () -> "http://127.0.0.1:" + AFRICAS_TALKING.port());
     }
 
     @BeforeEach
-    void freshDaraja() {
+    void freshPeers() {
+        AFRICAS_TALKING.resetAll();
         DARAJA.resetAll();
         DARAJA.stubFor(get(urlPathEqualTo("/oauth/v1/generate")).willReturn(aResponse().withStatus(200)
                 .withBody("{\"access_token\": \"c9SQxWWhmdVRlyh0zh8gZDTkubVF\", \"expires_in\": 3599}")));
@@ -56,9 +65,23 @@ public abstract class DarajaPeer {
         return reply.text("callbackPath");
     }
 
+    /**
+     * Sets the company's SMS gateway up as its ISP admin would (sandbox, a user name and key of its own);
+     * returns the path Africa's Talking posts delivery reports to.
+     */
+    public static String configureSms(Api api, TestCompanies.TestCompany company) {
+        var settings = java.util.Map.<String, Object>of("username", "sandbox", "apiKey", "atsk-" + company.id(),
+                "senderId", "ACME", "environment", "sandbox", "active", true);
+        var reply = api.put("/api/messaging/sms-gateway", company.user(io.ispflow.shared.StaffRole.ISP_ADMIN), settings);
+        if (reply.status() != 200) {
+            throw new IllegalStateException("SMS gateway settings refused: " + reply.body());
+        }
+        return reply.text("deliveryReportPath");
+    }
+
     /** A payload from {@code src/test/resources/daraja/}, as Daraja documents it. */
     public static String darajaSample(String file) {
-        try (var in = DarajaPeer.class.getResourceAsStream("/daraja/" + file)) {
+        try (var in = ProviderPeers.class.getResourceAsStream("/daraja/" + file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,4 +1,4 @@
-package io.ispflow.payments.callbacks;
+package io.ispflow.platform.callbacks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +10,10 @@ import org.apache.camel.component.platform.http.springboot.PlatformHttpMessage;
 public final class ProviderCalls {
 
     /** The route configuration that answers refusals and failures in the provider's format. */
-    public static final String REFUSALS = "payments.provider-refusals";
+    public static final String REFUSALS = "platform.provider-refusals";
+
+    /** The request attribute under which the intake's body filter keeps the body as it came. */
+    static final String RAW_BODY = ProviderCalls.class.getName() + ".body";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,6 +38,16 @@ public final class ProviderCalls {
     public static String text(Exchange exchange) {
         String body = exchange.getMessage().getBody(String.class);
         return body == null ? "" : body;
+    }
+
+    /**
+     * The body as it came, bytes the body filter read: for a form, which Camel would otherwise turn into
+     * parameters and headers of its own reading.
+     */
+    public static byte[] body(Exchange exchange) {
+        Object body = exchange.getIn() instanceof PlatformHttpMessage http
+                ? http.getRequest().getAttribute(RAW_BODY) : null;
+        return body instanceof byte[] bytes ? bytes : new byte[0];
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.ispflow.payments.callbacks;
+package io.ispflow.platform.callbacks;
 
 import java.util.List;
 

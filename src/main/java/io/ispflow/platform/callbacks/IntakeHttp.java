@@ -1,4 +1,4 @@
-package io.ispflow.payments.callbacks;
+package io.ispflow.platform.callbacks;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Puts {@link IntakeBodyFilter} in front of the paths payment providers call, ahead of everything else. */
+/** Puts {@link IntakeBodyFilter} in front of the paths providers call, ahead of everything else. */
 @Configuration(proxyBeanMethods = false)
 class IntakeHttp {
 

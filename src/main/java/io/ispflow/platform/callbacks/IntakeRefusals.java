@@ -1,4 +1,4 @@
-package io.ispflow.payments.callbacks;
+package io.ispflow.platform.callbacks;
 
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -14,7 +14,7 @@ import io.ispflow.platform.TenantScope;
 import io.ispflow.platform.security.SecurityEvents;
 
 /**
- * Refuses what payment providers (or someone pretending to be one) send us: each refusal goes to the
+ * Refuses what providers (or someone pretending to be one) send us: each refusal goes to the
  * {@link SecurityEvents} log, in the intake's transaction when it runs in one (an intake commits after a
  * refusal, having stored nothing else), otherwise in a transaction of its own.
  */
@@ -82,6 +82,13 @@ public class IntakeRefusals {
             throw refuse(400, company, what + "_malformed", "NUL character in a value", sourceAddress);
         }
         return tree;
+    }
+
+    /** The body as form fields; refuses oversized (413) and malformed bodies (400). */
+    public java.util.Map<String, String> readForm(UUID company, String what, byte[] body, String sourceAddress) {
+        checkSize(company, what, body, sourceAddress);
+        return ProviderFields.form(body == null ? new byte[0] : body)
+                .orElseThrow(() -> refuse(400, company, what + "_malformed", "not a UTF-8 form", sourceAddress));
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.ispflow.payments.callbacks;
+package io.ispflow.platform.callbacks;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -58,6 +58,57 @@ public final class ProviderFields {
     /** Whether an optional text fits a column of {@code maxLength} characters. */
     public static boolean fits(String value, int maxLength) {
         return value == null || value.length() <= maxLength;
+    }
+
+    /**
+     * The fields of an {@code application/x-www-form-urlencoded} body, strictly: UTF-8 only, every
+     * percent escape complete, no NUL character, no field twice. Empty when the body is not such a form.
+     */
+    public static Optional<java.util.Map<String, String>> form(byte[] body) {
+        String text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException notUtf8) {
+            return Optional.empty();
+        }
+        var fields = new java.util.LinkedHashMap<String, String>();
+        for (String pair : text.isEmpty() ? new String[0] : text.split("&", -1)) {
+            int equals = pair.indexOf('=');
+            String name;
+            String value;
+            try {
+                name = decode(equals < 0 ? pair : pair.substring(0, equals));
+                value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException malformed) {
+                return Optional.empty();
+            }
+            if (name.isEmpty() || name.indexOf('\0') >= 0 || value.indexOf('\0') >= 0
+                    || fields.putIfAbsent(name, value) != null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(fields);
+    }
+
+    /** One form-encoded part: {@code +} is a space, and the bytes of percent escapes must be UTF-8. */
+    private static String decode(String part) throws java.nio.charset.CharacterCodingException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= part.length()) {
+                    throw new IllegalArgumentException("incomplete escape");
+                }
+                bytes.write(java.util.HexFormat.fromHexDigits(part, i + 1, i + 3));
+                i += 2;
+            } else {
+                byte[] plain = String.valueOf(c == '+' ? ' ' : c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                bytes.write(plain, 0, plain.length);
+            }
+        }
+        return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray())).toString();
     }
 
     /** Whether a JSON body escapes a NUL character, which PostgreSQL's jsonb and text refuse. */
