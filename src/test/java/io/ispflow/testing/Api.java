@@ -39,14 +39,7 @@ public final class Api {
         }
         headers.setContentType(MediaType.APPLICATION_JSON);
         extraHeaders.forEach(headers::add);
-        var response = http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
-        try {
-            JsonNode node = response.getBody() == null || response.getBody().isBlank()
-                    ? json.createObjectNode() : json.readTree(response.getBody());
-            return new Reply(response.getStatusCode().value(), node, response.getHeaders());
-        } catch (Exception e) {
-            throw new IllegalStateException("not JSON: " + response.getBody(), e);
-        }
+        return reply(http.exchange(path, method, new HttpEntity<>(body, headers), String.class));
     }
 
     public Reply get(String path, String user) {
@@ -61,7 +54,10 @@ public final class Api {
     public Reply postRaw(String path, MediaType type, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(type);
-        var response = http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+        return reply(http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), String.class));
+    }
+
+    private Reply reply(org.springframework.http.ResponseEntity<String> response) {
         try {
             JsonNode node = response.getBody() == null || response.getBody().isBlank()
                     ? json.createObjectNode() : json.readTree(response.getBody());

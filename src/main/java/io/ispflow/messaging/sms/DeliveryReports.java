@@ -4,8 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +20,6 @@ import io.ispflow.platform.callbacks.ProviderFields;
  */
 @Component
 class DeliveryReports {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SmsGatewaySettings settings;
     private final IntakeRefusals refusals;
@@ -78,26 +74,12 @@ class DeliveryReports {
             }
             var metadata = new HashMap<String, Object>();
             metadata.put("report", status.trim());
-            putIfPresent(metadata, "networkCode", ProviderFields.truncate(report.get("networkCode"), 20));
-            putIfPresent(metadata, "failureReason", reason);
-            putIfPresent(metadata, "retryCount", ProviderFields.truncate(report.get("retryCount"), 10));
+            metadata.put("networkCode", ProviderFields.truncate(report.get("networkCode"), 20));
+            metadata.put("failureReason", reason);
+            metadata.put("retryCount", ProviderFields.truncate(report.get("retryCount"), 10));
             DeliveryLog.write(jdbc, message.id(), message.purpose(), message.recipient(),
-                    moves ? outcome : "report", json(metadata), company);
+                    moves ? outcome : "report", metadata, company);
             return null;
         });
-    }
-
-    private static void putIfPresent(Map<String, Object> map, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            map.put(key, value);
-        }
-    }
-
-    private static String json(Map<String, Object> metadata) {
-        try {
-            return JSON.writeValueAsString(metadata);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -12,8 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -44,7 +42,6 @@ import io.ispflow.platform.TenantScope;
 public class SmsDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SmsDispatcher.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -162,13 +159,11 @@ public class SmsDispatcher implements SmartLifecycle {
                 metadata.put("statusCode", outcome.statusCode());
                 metadata.put("segments", segments.segments());
                 metadata.put("encoding", segments.encoding());
-                putIfPresent(metadata, "messageId", outcome.messageId());
-                putIfPresent(metadata, "cost", outcome.cost());
-                putIfPresent(metadata, "reason", reason);
-                if ("queued".equals(status)) {
-                    metadata.put("nextAttemptAt", next.toString());
-                }
-                DeliveryLog.write(jdbc, message.id(), message.purpose(), message.recipient(), logged, json(metadata),
+                metadata.put("messageId", outcome.messageId());
+                metadata.put("cost", outcome.cost());
+                metadata.put("reason", reason);
+                metadata.put("nextAttemptAt", "queued".equals(status) ? next.toString() : null);
+                DeliveryLog.write(jdbc, message.id(), message.purpose(), message.recipient(), logged, metadata,
                         message.companyId());
             }
         }));
@@ -247,20 +242,6 @@ public class SmsDispatcher implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return !workers.isEmpty();
-    }
-
-    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
-    }
-
-    private static String json(Map<String, Object> metadata) {
-        try {
-            return JSON.writeValueAsString(metadata);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String truncate(String value, int max) {

@@ -48,7 +48,7 @@ class InboxDispatcherIntegrationTests {
     static class TestInboxConfiguration {
 
         @Bean
-        Inbox<String> deliveryReports(JdbcTemplate jdbc) {
+        Inbox<String> testDeliveryReports(JdbcTemplate jdbc) {
             return new DeliveryReports(jdbc);
         }
     }
