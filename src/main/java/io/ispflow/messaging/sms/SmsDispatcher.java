@@ -85,7 +85,9 @@ public class SmsDispatcher implements SmartLifecycle {
     public int dispatchPending() {
         int tried = 0;
         for (List<Claimed> batch = claim(); !batch.isEmpty(); batch = claim()) {
-            batch.forEach(this::send);
+            // each company's account is read and decrypted once per batch, not once per message
+            Map<UUID, Optional<SmsCredentials>> accounts = new HashMap<>();
+            batch.forEach(message -> send(message, accounts));
             tried += batch.size();
         }
         return tried;
@@ -108,11 +110,12 @@ public class SmsDispatcher implements SmartLifecycle {
                 properties.batch(), properties.lease().toMillis())));
     }
 
-    private void send(Claimed message) {
+    private void send(Claimed message, Map<UUID, Optional<SmsCredentials>> accounts) {
         SmsSegments segments = SmsSegments.of(message.body());
         SendOutcome outcome;
         try {
-            Optional<SmsCredentials> account = tenantScope.callAs(message.companyId(), settings::credentials);
+            Optional<SmsCredentials> account = accounts.computeIfAbsent(message.companyId(),
+                    company -> tenantScope.callAs(company, settings::credentials));
             if (account.isEmpty()) {
                 outcome = SendOutcome.retry("the company's SMS gateway account was switched off", 0);
             } else {
