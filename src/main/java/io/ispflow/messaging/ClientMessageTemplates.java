@@ -7,17 +7,21 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The wording of client messages in one language, checked when read: every purpose has a text, and
- * every template names only the placeholders its purpose declares.
+ * The platform's wording of client messages in one language, checked when read: every purpose has a
+ * text, and every template names only the placeholders its purpose declares. Also fills templates (a
+ * company's own too) in the language's way of writing amounts and days.
  */
 final class ClientMessageTemplates {
 
@@ -57,36 +61,48 @@ final class ClientMessageTemplates {
         }
     }
 
-    String text(MessagePurpose purpose, Map<String, ?> values) {
-        return fill(purpose, templates.get(purpose.templateKey()), values);
+    /** The platform's wording of the purpose's text. */
+    String body(MessagePurpose purpose) {
+        return templates.get(purpose.templateKey());
     }
 
-    Optional<String> subject(MessagePurpose purpose, Map<String, ?> values) {
-        return Optional.ofNullable(templates.get(purpose.templateKey() + SUBJECT))
-                .map(template -> fill(purpose, template, values));
+    /** The platform's wording of the purpose's e-mail subject, if it has one. */
+    Optional<String> subject(MessagePurpose purpose) {
+        return Optional.ofNullable(templates.get(purpose.templateKey() + SUBJECT));
+    }
+
+    /** What is wrong with a template for the purpose: placeholders it does not declare, stray braces. */
+    static List<String> mistakes(MessagePurpose purpose, String template) {
+        var mistakes = new ArrayList<String>();
+        Matcher placeholder = PLACEHOLDER.matcher(template);
+        while (placeholder.find()) {
+            if (!purpose.placeholders().contains(placeholder.group(1))) {
+                mistakes.add("{" + placeholder.group(1) + "} is no placeholder of " + purpose.templateKey()
+                        + "; it has " + new TreeSet<>(purpose.placeholders()));
+            }
+        }
+        String outside = PLACEHOLDER.matcher(template).replaceAll("");
+        if (outside.indexOf('{') >= 0 || outside.indexOf('}') >= 0) {
+            mistakes.add("a brace is not part of a {placeholder}");
+        }
+        return mistakes;
     }
 
     private void check(String key, MessagePurpose purpose) {
-        Matcher placeholder = PLACEHOLDER.matcher(templates.get(key));
-        while (placeholder.find()) {
-            if (!purpose.placeholders().contains(placeholder.group(1))) {
-                throw new IllegalStateException("client message template " + key + " names {" + placeholder.group(1)
-                        + "}, which " + purpose + " does not declare; it declares " + purpose.placeholders());
-            }
+        List<String> mistakes = mistakes(purpose, templates.get(key));
+        if (!mistakes.isEmpty()) {
+            throw new IllegalStateException("client message template " + key + ": " + String.join("; ", mistakes));
         }
     }
 
     private static MessagePurpose purposeOf(String key) {
         String purposeKey = key.endsWith(SUBJECT) ? key.substring(0, key.length() - SUBJECT.length()) : key;
-        for (var purpose : MessagePurpose.values()) {
-            if (purpose.templateKey().equals(purposeKey)) {
-                return purpose;
-            }
-        }
-        throw new IllegalStateException("client message template " + key + " belongs to no purpose");
+        return MessagePurpose.ofTemplateKey(purposeKey).orElseThrow(
+                () -> new IllegalStateException("client message template " + key + " belongs to no purpose"));
     }
 
-    private String fill(MessagePurpose purpose, String template, Map<String, ?> values) {
+    /** The template with the values put in, amounts plain and days as {@code 1 Nov 2026} in this language. */
+    String fill(MessagePurpose purpose, String template, Map<String, ?> values) {
         for (var name : values.keySet()) {
             if (!purpose.placeholders().contains(name)) {
                 throw new IllegalArgumentException(purpose + " has no placeholder " + name);

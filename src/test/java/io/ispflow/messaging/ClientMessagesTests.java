@@ -25,7 +25,9 @@ import io.ispflow.shared.Msisdn;
 class ClientMessagesTests {
 
     final List<String> queued = new ArrayList<>();
-    final ClientMessages messages = new ClientMessages(new RecordingNotifier());
+    final List<String> optedOut = new ArrayList<>();
+    final List<String> withheld = new ArrayList<>();
+    final ClientMessages messages = new ClientMessages(new RecordingNotifier(), new PlatformWording(), new OptOuts());
 
     @Test
     void aWelcomeIsTextedAndMailedInTheWordsClientsKnow() {
@@ -157,6 +159,57 @@ class ClientMessagesTests {
             throw new UncheckedIOException(e);
         }
         return properties;
+    }
+
+    @Test
+    void aReminderToANumberThatTextedStopIsWithheldButItsReceiptsStillGo() {
+        optedOut.add("sms +254712345678");
+        var reminder = Map.of("name", "Baraka", "amountDue", new BigDecimal("2999.00"),
+                "dueDate", LocalDate.of(2026, 12, 7), "accountNumber", "ACM-0009");
+
+        sms(MessagePurpose.PAYMENT_REMINDER, reminder);
+        sms(MessagePurpose.PAYMENT_RECEIVED, Map.of("name", "Baraka", "amount", new BigDecimal("500.00"),
+                "paidBy", "M-PESA 254712345678", "receipt", "QK12AB34CD", "account", "ACM-0009"));
+        messages.text(null, Msisdn.parse("0722000111"), Language.EN, MessagePurpose.PAYMENT_REMINDER, reminder);
+
+        assertThat(withheld).containsExactly("payment_reminder sms +254712345678");
+        assertThat(queued).hasSize(2);
+        assertThat(queued.get(0)).startsWith("sms +254712345678 payment_receipt ");
+        assertThat(queued.get(1)).startsWith("sms +254722000111 payment_reminder ");
+    }
+
+    /** The platform's wording, as a company without its own templates reads. */
+    private static class PlatformWording implements Wording {
+
+        @Override
+        public String text(MessagePurpose purpose, Language language, Map<String, ?> values) {
+            var templates = ClientMessageTemplates.load(language.locale());
+            return templates.fill(purpose, templates.body(purpose), values);
+        }
+
+        @Override
+        public java.util.Optional<String> subject(MessagePurpose purpose, Language language, Map<String, ?> values) {
+            var templates = ClientMessageTemplates.load(language.locale());
+            return templates.subject(purpose).map(subject -> templates.fill(purpose, subject, values));
+        }
+    }
+
+    private class OptOuts implements RecipientHistory {
+
+        @Override
+        public boolean optedOut(String channel, String recipient) {
+            return optedOut.contains(channel + " " + recipient);
+        }
+
+        @Override
+        public void withheld(MessagePurpose purpose, String channel, String recipient) {
+            withheld.add(purpose.templateKey() + " " + channel + " " + recipient);
+        }
+
+        @Override
+        public boolean sentWithin(MessagePurpose purpose, String channel, String recipient, java.time.Duration window) {
+            return queued.stream().anyMatch(message -> message.startsWith(channel + " " + recipient + " " + purpose.code()));
+        }
     }
 
     private class RecordingNotifier implements Notifier {

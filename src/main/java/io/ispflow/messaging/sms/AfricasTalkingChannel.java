@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import io.ispflow.platform.callbacks.ProviderChannel;
 
-/** Africa's Talking posts delivery reports to us as forms; what we do not take is answered "rejected". */
+/** Africa's Talking posts delivery reports and incoming messages to us as forms; what we do not take is answered "rejected". */
 @Component
 class AfricasTalkingChannel implements ProviderChannel {
 
@@ -15,7 +15,7 @@ class AfricasTalkingChannel implements ProviderChannel {
 
     @Override
     public List<String> paths() {
-        return List.of(SmsGatewaySettings.DELIVERY_PATH);
+        return List.of(SmsGatewaySettings.DELIVERY_PATH, SmsGatewaySettings.INCOMING_PATH);
     }
 
     @Override

@@ -23,6 +23,7 @@ import io.ispflow.platform.secrets.SecretBox;
 public class SmsGatewaySettings {
 
     static final String DELIVERY_PATH = "/api/messaging/sms/delivery/";
+    static final String INCOMING_PATH = "/api/messaging/sms/incoming/";
 
     private final JdbcTemplate jdbc;
     private final SecretBox secrets;
@@ -63,7 +64,8 @@ public class SmsGatewaySettings {
                 from sms_gateway_settings where isp_company_id = ?""",
                 (rs, n) -> new SmsGatewayConfiguration(rs.getString("username"), rs.getBoolean("key_set"),
                         rs.getString("sender_id"), rs.getString("environment"),
-                        DELIVERY_PATH + rs.getString("callback_token"), rs.getBoolean("is_active")),
+                        DELIVERY_PATH + rs.getString("callback_token"), INCOMING_PATH + rs.getString("callback_token"),
+                        rs.getBoolean("is_active")),
                 TenantContext.requireCompanyId()).stream().findFirst();
     }
 

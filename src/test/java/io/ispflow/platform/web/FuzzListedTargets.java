@@ -126,7 +126,13 @@ final class FuzzListedTargets {
                 intake("/api/payments/bank/{token}", known.bankToken(), known.bankSecret(), bank(known)),
                 intake("/api/messaging/sms/delivery/{token}", known.smsToken(), null,
                         inputs -> (ObjectNode) sample(inputs.oneOf(List.of("at_delivery_report_success.json",
-                                "at_delivery_report_failed.json"))).get("form")))
+                                "at_delivery_report_failed.json"))).get("form")),
+                intake("/api/messaging/sms/incoming/{token}", known.smsToken(), null, inputs -> {
+                    ObjectNode text = (ObjectNode) sample("at_incoming_sms_notification.json").get("form");
+                    text.put("id", inputs.uuid().toString());
+                    text.put("text", inputs.oneOf(List.of("BAL", "PAY 500", "Hello", "SALIO")));
+                    return text;
+                }))
                 .flatMap(List::stream).toList();
     }
 

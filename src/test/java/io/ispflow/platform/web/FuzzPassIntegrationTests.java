@@ -136,6 +136,8 @@ class FuzzPassIntegrationTests extends ProviderPeers {
                        (select count(*) from mpesa_callbacks) as mpesa_callbacks,
                        (select count(*) from bank_notifications) as bank_notifications,
                        (select count(*) from notification_logs) as notification_logs,
+                       (select count(*) from inbound_messages) as inbound_messages,
+                       (select count(*) from message_templates) as message_templates,
                        (select count(*) from act_ru_execution) as executions""")));
     }
 

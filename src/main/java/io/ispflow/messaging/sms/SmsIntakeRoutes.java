@@ -10,17 +10,20 @@ import org.springframework.stereotype.Component;
 import io.ispflow.platform.callbacks.ProviderCalls;
 
 /**
- * Where Africa's Talking posts delivery reports: {@code /api/messaging/sms/delivery/<token>}, a form,
- * answered {@code {"status":"received"}} once the report is committed; a refused report gets its
- * status ({@link ProviderCalls#REFUSALS}).
+ * Where Africa's Talking posts delivery reports ({@code /api/messaging/sms/delivery/<token>}) and
+ * incoming messages ({@code /api/messaging/sms/incoming/<token>}): forms, answered
+ * {@code {"status":"received"}} once committed; a refused post gets its status
+ * ({@link ProviderCalls#REFUSALS}).
  */
 @Component
-class DeliveryReportRoutes extends RouteBuilder {
+class SmsIntakeRoutes extends RouteBuilder {
 
     private final DeliveryReports reports;
+    private final IncomingMessages incoming;
 
-    DeliveryReportRoutes(DeliveryReports reports) {
+    SmsIntakeRoutes(DeliveryReports reports, IncomingMessages incoming) {
         this.reports = reports;
+        this.incoming = incoming;
     }
 
     @Override
@@ -28,6 +31,11 @@ class DeliveryReportRoutes extends RouteBuilder {
         from("platform-http:" + SmsGatewaySettings.DELIVERY_PATH + "{token}?httpMethodRestrict=POST")
                 .routeId("messaging.sms-delivery-report").routeConfigurationId(ProviderCalls.REFUSALS)
                 .process(exchange -> reports.accept(token(exchange), ProviderCalls.body(exchange), source(exchange)))
+                .process(answer(AfricasTalkingChannel.RECEIVED));
+
+        from("platform-http:" + SmsGatewaySettings.INCOMING_PATH + "{token}?httpMethodRestrict=POST")
+                .routeId("messaging.sms-incoming").routeConfigurationId(ProviderCalls.REFUSALS)
+                .process(exchange -> incoming.accept(token(exchange), ProviderCalls.body(exchange), source(exchange)))
                 .process(answer(AfricasTalkingChannel.RECEIVED));
     }
 }
