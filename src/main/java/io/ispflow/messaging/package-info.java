@@ -6,5 +6,6 @@
 @org.springframework.modulith.ApplicationModule(
         displayName = "Messaging",
         allowedDependencies = {"platform", "shared", "tenancy"})
-@io.ispflow.shared.OwnsTables({"notifications", "outbound_messages", "sms_gateway_settings", "notification_logs"})
+@io.ispflow.shared.OwnsTables({"notifications", "outbound_messages", "sms_gateway_settings", "email_gateway_settings",
+        "notification_logs"})
 package io.ispflow.messaging;
