@@ -1,7 +1,8 @@
 /**
  * Notifications to staff and messages to clients. Called by other modules; never calls up. Client
- * messages are queued in {@code outbound_messages}; SMS leave through each company's Africa's Talking
- * account ({@code sms}) with delivery reports, every attempt logged in {@code notification_logs}.
+ * messages are queued in {@code outbound_messages} and leave through one dispatcher ({@code delivery}):
+ * SMS through each company's Africa's Talking account ({@code sms}) with delivery reports, e-mail
+ * through each company's SMTP server ({@code email}); every attempt logged in {@code notification_logs}.
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Messaging",
