@@ -53,7 +53,7 @@ public class DemoMailbox implements SmartLifecycle {
 
     private static Received summary(MimeMessage mail) {
         try {
-            return new Received(mail.getMessageID(), Arrays.toString(mail.getFrom()),
+            return new Received(mail.getMessageID(), mail.getFrom() == null ? null : mail.getFrom()[0].toString(),
                     Arrays.stream(mail.getAllRecipients()).map(Object::toString).toList(), mail.getSubject());
         } catch (MessagingException e) {
             return new Received(null, null, List.of(), "unreadable: " + e.getMessage());

@@ -152,6 +152,19 @@ class EmailDeliveryIntegrationTests extends ProviderPeers {
     }
 
     @Test
+    void aServerThatDoesNotAnswerInTimeIsTriedAgain() throws Exception {
+        // the connection is taken (the backlog) but the server never greets: the read times out (3 s in tests)
+        try (var silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            configure(acme, silent.getLocalPort(), PASSWORD);
+            UUID id = queue(acme, "Your invoice", "Hello");
+            dispatcher.dispatchPending();
+            assertThat(message(id)).containsEntry("status", "queued").containsEntry("attempts", 1)
+                    .containsEntry("failure_reason", "SMTP server did not answer in time");
+            assertThat(log(id)).containsExactly("retry");
+        }
+    }
+
+    @Test
     void aTemporaryRefusalIsTriedAgainAndAPermanentOneIsNot() throws Exception {
         try (var peer = new RefusingSmtpPeer("451 4.3.0 Mailbox busy, try again later")) {
             configure(acme, peer.port(), null);
