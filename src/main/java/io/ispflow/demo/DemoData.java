@@ -26,6 +26,9 @@ import io.ispflow.clients.ClientSearch;
 import io.ispflow.clients.ClientType;
 import io.ispflow.clients.ConnectionType;
 import io.ispflow.network.EquipmentStock;
+import io.ispflow.messaging.email.EmailGatewaySettings;
+import io.ispflow.messaging.email.SmtpSecurity;
+import io.ispflow.messaging.email.UpdateEmailGateway;
 import io.ispflow.messaging.sms.SmsGatewaySettings;
 import io.ispflow.messaging.sms.UpdateSmsGateway;
 import io.ispflow.payments.mpesa.MpesaSettings;
@@ -64,11 +67,15 @@ class DemoData implements ApplicationRunner {
     private final MpesaSettings mpesa;
     private final Invoicing invoicing;
     private final SmsGatewaySettings sms;
+    private final EmailGatewaySettings email;
+    private final DemoMailbox mailbox;
 
     DemoData(Companies companies, StaffDirectory staff, ServiceCatalogue catalogue, ClientDirectory clients,
             TenantScope tenantScope, EquipmentStock equipment, Technicians technicians, MpesaSettings mpesa,
-            Invoicing invoicing, SmsGatewaySettings sms) {
+            Invoicing invoicing, SmsGatewaySettings sms, EmailGatewaySettings email, DemoMailbox mailbox) {
         this.sms = sms;
+        this.email = email;
+        this.mailbox = mailbox;
         this.equipment = equipment;
         this.technicians = technicians;
         this.mpesa = mpesa;
@@ -120,6 +127,11 @@ class DemoData implements ApplicationRunner {
                 sms.save(new UpdateSmsGateway("sandbox", "demo-at-key-" + demo.slug(),
                         demo.slug().toUpperCase(java.util.Locale.ROOT), "sandbox", true));
             }
+            if (email.current().isEmpty()) {
+                // client e-mail through the demo's SMTP server on this machine
+                email.save(new UpdateEmailGateway(DemoMailbox.HOST, mailbox.port(), SmtpSecurity.NONE, null, null,
+                        "billing@" + demo.slug() + ".example", demo.name(), "support@" + demo.slug() + ".example", true));
+            }
             loadCatalogueAndClients(company.id(), demo);
         });
     }
@@ -138,7 +150,7 @@ class DemoData implements ApplicationRunner {
         for (String[] c : demo.clients()) {
             ConnectionType connection = ConnectionType.valueOf(c[6].toUpperCase());
             var servicePackage = packages.stream().filter(p -> c[6].equals(p.connectionType())).findFirst().orElseThrow();
-            clients.register(new ClientProfile(c[0], null, Msisdn.parse(c[1]), c[2], c[3], c[4],
+            clients.register(new ClientProfile(c[0], emailOf(c[0]), Msisdn.parse(c[1]), c[2], c[3], c[4],
                     ClientType.valueOf(c[5].toUpperCase()), connection, null, servicePackage.id(), null),
                     DemoLogins.userId(demo.slug(), StaffRole.SALES_ACCOUNT_MANAGER));
         }
@@ -179,6 +191,12 @@ class DemoData implements ApplicationRunner {
                   Demo logins (password '{}'): {}
                 ==========================================================================""",
                 port, port, port, DemoLogins.PASSWORD, String.join(", ", DemoLogins.all()));
+    }
+
+    /** The demo client's e-mail address, made from his name ("Wanjiku Kamau" → wanjiku.kamau@mail.example). */
+    private static String emailOf(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", ".").replaceAll("^\\.|\\.$", "")
+                + "@mail.example";
     }
 
     private static String capitalise(String slug) {

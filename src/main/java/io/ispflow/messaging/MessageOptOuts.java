@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.ispflow.messaging.delivery.DeliveryLog;
 import io.ispflow.platform.TenantContext;
 
 /**
@@ -65,10 +67,8 @@ public class MessageOptOuts implements RecipientHistory {
 
     @Override
     public void withheld(MessagePurpose purpose, String channel, String recipient) {
-        jdbc.update("""
-                insert into notification_logs (type, channels, recipients, status, metadata, isp_company_id)
-                values (?, array[?], array[?], 'withheld', '{"reason":"opted out"}'::jsonb, ?)""",
-                purpose.code(), channel, recipient, TenantContext.requireCompanyId());
+        DeliveryLog.write(jdbc, channel, null, purpose.code(), recipient, "withheld", Map.of("reason", "opted out"),
+                TenantContext.requireCompanyId());
     }
 
     @Override

@@ -14,6 +14,6 @@ public interface Notifier {
      */
     void textClient(UUID clientId, String phone, MessagePurpose purpose, String text);
 
-    /** An e-mail to a client. */
+    /** An e-mail to a client; it leaves at once, at any hour (quiet hours are for SMS). */
     void emailClient(UUID clientId, String email, String purpose, String subject, String text);
 }

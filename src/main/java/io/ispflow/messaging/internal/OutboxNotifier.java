@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.ispflow.messaging.MessagePurpose;
 import io.ispflow.messaging.Notifier;
 import io.ispflow.messaging.QuietHours;
+import io.ispflow.messaging.email.EmailDispatcher;
 import io.ispflow.messaging.sms.SmsDispatcher;
 import io.ispflow.platform.TenantContext;
 import io.ispflow.tenancy.StaffDirectory;
@@ -19,7 +20,7 @@ import io.ispflow.tenancy.StaffDirectory;
 /**
  * Records notifications in the same transaction as the business step that causes them: staff notices
  * in {@code notifications}, client messages in {@code outbound_messages} with status {@code queued}.
- * Delivery to the SMS and e-mail gateways reads the queue.
+ * Delivery to the SMS and e-mail gateways reads the queue ({@link io.ispflow.messaging.delivery.MessageDispatcher}).
  */
 @Component
 class OutboxNotifier implements Notifier {
@@ -27,11 +28,13 @@ class OutboxNotifier implements Notifier {
     private final JdbcTemplate jdbc;
     private final StaffDirectory staff;
     private final SmsDispatcher sms;
+    private final EmailDispatcher email;
     private final Clock clock;
 
-    OutboxNotifier(JdbcTemplate jdbc, StaffDirectory staff, SmsDispatcher sms, Clock clock) {
+    OutboxNotifier(JdbcTemplate jdbc, StaffDirectory staff, SmsDispatcher sms, EmailDispatcher email, Clock clock) {
         this.clock = clock;
         this.sms = sms;
+        this.email = email;
         this.jdbc = jdbc;
         this.staff = staff;
     }
@@ -59,10 +62,12 @@ class OutboxNotifier implements Notifier {
         }
     }
 
+    /** E-mails leave at any hour: unlike an SMS, one that arrives at night wakes nobody. */
     @Override
     @Transactional
-    public void emailClient(UUID clientId, String email, String purpose, String subject, String text) {
-        queue(clientId, "email", email, purpose, subject, text, clock.instant());
+    public void emailClient(UUID clientId, String address, String purpose, String subject, String text) {
+        queue(clientId, "email", address, purpose, subject, text, clock.instant());
+        email.wakeUpAfterCommit();
     }
 
     private void queue(UUID clientId, String channel, String recipient, String purpose, String subject, String body,

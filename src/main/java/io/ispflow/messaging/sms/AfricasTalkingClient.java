@@ -13,6 +13,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.stereotype.Component;
 
+import io.ispflow.messaging.delivery.SendOutcome;
+
 /**
  * Sends one SMS through Africa's Talking ({@link AfricasTalkingRoutes}) and reads its answer as the
  * documented shapes have it: HTTP 201 with a per-recipient status code (100 processed, 101 sent, 102

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import io.ispflow.messaging.delivery.DeliveryLog;
 import io.ispflow.platform.callbacks.IntakeRefusals;
 import io.ispflow.platform.callbacks.ProviderFields;
 
@@ -77,7 +78,7 @@ class DeliveryReports {
             metadata.put("networkCode", ProviderFields.truncate(report.get("networkCode"), 20));
             metadata.put("failureReason", reason);
             metadata.put("retryCount", ProviderFields.truncate(report.get("retryCount"), 10));
-            DeliveryLog.write(jdbc, message.id(), message.purpose(), message.recipient(),
+            DeliveryLog.write(jdbc, "sms", message.id(), message.purpose(), message.recipient(),
                     moves ? outcome : "report", metadata, company);
             return null;
         });

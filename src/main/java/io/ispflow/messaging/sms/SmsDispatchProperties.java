@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import io.ispflow.messaging.delivery.DispatchPolicy;
+
 /**
  * Sending queued SMS ({@code isp.messaging.sms.*}).
  *
@@ -32,11 +34,5 @@ record SmsDispatchProperties(
         @DefaultValue("8") @Positive int maxAttempts,
         @DefaultValue("PT30S") Duration firstRetry,
         @DefaultValue("PT1H") Duration maxRetry,
-        @DefaultValue("20") @Positive int perSecond) {
-
-    /** The wait after the {@code attempts}-th failed attempt. */
-    Duration retryAfter(int attempts) {
-        Duration wait = firstRetry.multipliedBy(1L << Math.min(20, Math.max(0, attempts - 1)));
-        return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
-    }
+        @DefaultValue("20") @Positive int perSecond) implements DispatchPolicy {
 }

@@ -146,7 +146,9 @@ final class FuzzTargets {
     private static String plausibleText(String field) {
         return switch (field) {
             case "phone" -> "0712345678";
-            case "email" -> "fuzz@example.com";
+            case "email", "fromAddress", "replyTo" -> "fuzz@example.com";
+            case "host" -> "127.0.0.1";
+            case "security" -> "none";
             case "paybillNumber" -> "174379";
             case "shortcode" -> "600000";
             case "environment" -> "sandbox";

@@ -1,4 +1,4 @@
-package io.ispflow.messaging.sms;
+package io.ispflow.messaging.delivery;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,16 +9,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Writes one line of a message's delivery history to {@code notification_logs}, in the caller's transaction. */
-final class DeliveryLog {
+public final class DeliveryLog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DeliveryLog() {
     }
 
-    /** @param metadata what the line records; entries without a value (null or blank) are left out */
-    static void write(JdbcTemplate jdbc, UUID messageId, String purpose, String recipient, String status,
-            Map<String, ?> metadata, UUID companyId) {
+    /**
+     * @param channel  {@code sms} or {@code email}
+     * @param metadata what the line records; entries without a value (null or blank) are left out
+     */
+    public static void write(JdbcTemplate jdbc, String channel, UUID messageId, String purpose, String recipient,
+            String status, Map<String, ?> metadata, UUID companyId) {
         var present = new LinkedHashMap<String, Object>();
         metadata.forEach((key, value) -> {
             if (value != null && !(value instanceof String text && text.isBlank())) {
@@ -27,8 +30,8 @@ final class DeliveryLog {
         });
         jdbc.update("""
                 insert into notification_logs (message_id, type, channels, recipients, status, metadata, isp_company_id)
-                values (?, ?, array['sms'], array[?], ?, ?::jsonb, ?)""",
-                messageId, purpose, recipient, status, json(present), companyId);
+                values (?, ?, array[?], array[?], ?, ?::jsonb, ?)""",
+                messageId, purpose, channel, recipient, status, json(present), companyId);
     }
 
     private static String json(Map<String, Object> metadata) {
