@@ -40,7 +40,8 @@ import io.ispflow.tenancy.Companies;
  * leave through the application's real Camel route and come back as delivery reports, offline. Every
  * message is "sent" (status 101, KES 0.80) and, two seconds later, reported delivered to the delivery
  * report path of the company whose API key sent it, as Africa's Talking posts to the URL an account
- * has entered in its dashboard. Messages land in this instance's log.
+ * has entered in its dashboard. Messages land in this instance's log. A phone can text a company too
+ * ({@code /phone}), as the sandbox's phone simulator does.
  * <p>
  * Only callers on this machine are answered, and it posts only to this instance's own delivery paths.
  */
@@ -88,6 +89,30 @@ class AfricasTalkingSandboxSimulator {
                 "Recipients", recipients)));
     }
 
+    /**
+     * A phone texts the company whose sender id is {@code to} (e.g. {@code ACME}): posted to that
+     * company's incoming messages path as Africa's Talking posts it, so the answer (to {@code BAL},
+     * {@code PAY 500}, {@code STOP}...) comes back through the real intake and the real send route.
+     */
+    @PostMapping(path = "/phone", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    ResponseEntity<Object> text(@RequestParam String from, @RequestParam String to, @RequestParam String text) {
+        Optional<String> incomingPath = companies.activeIds().stream()
+                .flatMap(company -> tenantScope.callAs(company, () -> gateways.current()
+                        .filter(gateway -> to.equalsIgnoreCase(gateway.senderId()))
+                        .map(gateway -> gateway.incomingMessagesPath())).stream())
+                .findFirst();
+        if (incomingPath.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+                    .body("No company sends as " + to.replaceAll("[^A-Za-z0-9 ]", ""));
+        }
+        String form = "from=" + encoded(from) + "&to=" + encoded(to) + "&text=" + encoded(text)
+                + "&id=ATXid_SIM" + UUID.randomUUID().toString().replace("-", "").substring(0, 20)
+                + "&linkId=SimLink" + System.nanoTime() + "&date=" + encoded(java.time.Instant.now().toString())
+                + "&networkCode=99999";
+        return ResponseEntity.status(post(incomingPath.get(), form)).contentType(MediaType.TEXT_PLAIN)
+                .body("Texted " + to.replaceAll("[^A-Za-z0-9 ]", ""));
+    }
+
     /** The delivery report path of the company whose gateway account has this key. */
     private Optional<String> deliveryPathOf(String apiKey) {
         if (apiKey == null) {
@@ -101,17 +126,29 @@ class AfricasTalkingSandboxSimulator {
     }
 
     private void report(String path, String messageId, String number) {
-        String form = "id=" + messageId + "&status=Success&phoneNumber=" + URLEncoder.encode(number, StandardCharsets.UTF_8)
-                + "&networkCode=99999";
+        int status = post(path, "id=" + messageId + "&status=Success&phoneNumber=" + encoded(number) + "&networkCode=99999");
+        log.info("Simulated delivery report for SMS {}: answered {}", messageId, status);
+    }
+
+    /** Posts a form to one of this instance's own paths; the intake's status, or 502 when it gave none. */
+    private int post(String path, String form) {
         try {
-            var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                     + environment.getProperty("local.server.port") + path))
                     .header("Content-Type", MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            log.info("Simulated delivery report for SMS {}: answered {}", messageId, response.statusCode());
-        } catch (Exception e) {
-            log.warn("Simulated delivery report could not be delivered: {}", e.toString());
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
+        } catch (java.io.IOException e) {
+            log.warn("Simulated post to Africa's Talking's callback could not be delivered: {}", e.toString());
+            return 502;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 502;
         }
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     @ModelAttribute
