@@ -12,6 +12,8 @@ public enum MessagePurpose {
 
     /** The service is active; the first invoice and how to pay it. */
     WELCOME("welcome", Kind.NOTICE, "name", "accountNumber", "invoiceNumber", "invoiceTotal"),
+    /** A technician's visit to install the service is booked; {@code visitTime} as {@code 10:00}. */
+    INSTALLATION_BOOKED("installation_booked", Kind.NOTICE, "name", "visitDate", "visitTime"),
     /** The next month is invoiced and still to be paid. */
     INVOICE_DUE("invoice_issued", Kind.REMINDER, "name", "invoiceNumber", "periodStart", "periodEnd", "amountDue",
             "dueDate", "accountNumber"),

@@ -3,6 +3,7 @@ package io.ispflow.network;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,15 +14,17 @@ import io.ispflow.platform.TenantContext;
 @Service
 public class Installations {
 
+    private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     private final EquipmentStock equipment;
 
-    Installations(JdbcTemplate jdbc, EquipmentStock equipment) {
+    Installations(JdbcTemplate jdbc, EquipmentStock equipment, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.equipment = equipment;
     }
 
-    /** Books a visit; returns its id. {@code attempt} counts visits per client from 1. */
+    /** Books a visit and tells so ({@link InstallationBooked}); returns its id. {@code attempt} counts visits per client from 1. */
     @Transactional
     public UUID book(UUID clientId, int attempt, Instant scheduledFor, String technicianReference) {
         UUID id = UUID.randomUUID();
@@ -32,6 +35,7 @@ public class Installations {
                 id, clientId, attempt, java.sql.Timestamp.from(scheduledFor),
                 Technician.staffUserId(technicianReference), Technician.externalId(technicianReference),
                 TenantContext.requireCompanyId());
+        events.publishEvent(new InstallationBooked(TenantContext.requireCompanyId(), clientId, id, attempt, scheduledFor));
         return id;
     }
 

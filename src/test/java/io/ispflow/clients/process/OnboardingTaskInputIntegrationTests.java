@@ -3,7 +3,9 @@ package io.ispflow.clients.process;
 import static io.ispflow.network.process.InstallationVariables.TECHNICIAN;
 import static io.ispflow.network.process.InstallationVariables.VISIT_DATE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.clients.ClientDirectory;
@@ -44,6 +48,10 @@ class OnboardingTaskInputIntegrationTests {
     TenantScope tenantScope;
     @Autowired
     TaskService taskService;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transactions;
 
     Api api;
     TestCompany acme;
@@ -101,6 +109,17 @@ class OnboardingTaskInputIntegrationTests {
         assertThat(unreadable.status()).as(unreadable.body().toString()).isEqualTo(400);
         assertThat(wrongKind.status()).as(wrongKind.body().toString()).isEqualTo(400);
         assertThat(taskService.createTaskQuery().taskId(schedule).count()).isOne();
+
+        // once booked, the client is told when the technician comes, in his language
+        var booked = complete(schedule, Map.of(VISIT_DATE, "2026-12-01T10:00+03:00", TECHNICIAN, "staff:" + noc));
+        assertThat(booked.status()).as(booked.body().toString()).isEqualTo(204);
+        String text = await().atMost(Duration.ofSeconds(20)).until(() -> tenantScope.callAs(acme.id(),
+                () -> transactions.execute(tx -> jdbc.queryForList("""
+                        select body from outbound_messages where client_id = ? and purpose = 'installation_booked'
+                        and channel = 'sms' and recipient = '+254712345678'""", String.class, client.id()))),
+                texts -> !texts.isEmpty()).get(0);
+        assertThat(text).isEqualTo("Hello Applicant, your internet installation visit is booked for 1 Dec 2026 at 10:00."
+                + " Our technician will call you before coming.");
     }
 
     private Api.Reply complete(String taskId, Map<String, Object> values) {
