@@ -1,10 +1,12 @@
 /**
  * Notifications to staff and messages to clients. Called by other modules; never calls up. Client
  * messages are queued in {@code outbound_messages}; SMS leave through each company's Africa's Talking
- * account ({@code sms}) with delivery reports, every attempt logged in {@code notification_logs}.
+ * account ({@code sms}) with delivery reports, every attempt logged in {@code notification_logs}. Staff
+ * have their notifications and write each other internal messages with attachments ({@code staff}).
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Messaging",
         allowedDependencies = {"platform", "shared", "tenancy"})
-@io.ispflow.shared.OwnsTables({"notifications", "outbound_messages", "sms_gateway_settings", "notification_logs"})
+@io.ispflow.shared.OwnsTables({"notifications", "outbound_messages", "sms_gateway_settings", "notification_logs",
+        "internal_messages", "message_attachments"})
 package io.ispflow.messaging;
