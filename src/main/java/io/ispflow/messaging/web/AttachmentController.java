@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.ispflow.messaging.staff.Attachment;
 import io.ispflow.messaging.staff.AttachmentContent;
 import io.ispflow.messaging.staff.MessageAttachments;
+import io.ispflow.platform.audit.BodyNotAudited;
 
 /**
  * Attachments of internal messages. An upload is the file's bytes as the request body, its name in
@@ -47,6 +48,7 @@ class AttachmentController {
     }
 
     @PostMapping("/messages/{messageId}/attachments")
+    @BodyNotAudited
     ResponseEntity<Attachment> upload(@PathVariable UUID messageId,
             @RequestParam @NotBlank @Size(max = 255) String fileName, HttpServletRequest request)
             throws IOException, HttpMediaTypeNotSupportedException {

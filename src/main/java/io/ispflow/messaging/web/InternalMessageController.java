@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.ispflow.messaging.staff.InternalMessage;
 import io.ispflow.messaging.staff.InternalMessages;
+import io.ispflow.platform.audit.BodyNotAudited;
 
 /** Internal messages between staff of a company: each person's own inbox, sent list and threads. */
 @RestController
@@ -42,12 +43,14 @@ class InternalMessageController {
     }
 
     @PostMapping("/messages")
+    @BodyNotAudited
     ResponseEntity<InternalMessage> send(@Valid @RequestBody MessageRequest request) {
         InternalMessage sent = messages.send(request.to().strip(), request.subject().strip(), request.content());
         return ResponseEntity.created(URI.create("/api/messaging/messages/" + sent.id())).body(sent);
     }
 
     @PostMapping("/messages/{messageId}/replies")
+    @BodyNotAudited
     ResponseEntity<InternalMessage> reply(@PathVariable UUID messageId, @Valid @RequestBody ReplyRequest request) {
         InternalMessage sent = messages.reply(messageId, request.content());
         return ResponseEntity.created(URI.create("/api/messaging/messages/" + sent.id())).body(sent);

@@ -213,6 +213,17 @@ class StaffMessagingIntegrationTests {
         assertThat(api.delete(MESSAGES + "/" + id, billing).status()).isEqualTo(404);
     }
 
+    @Test
+    void theAuditLogRecordsThatAMessageWasSentButNotWhatItSaid() {
+        String id = send(sales, billing, "Salary advance", "Confidential: my advance request").text("id");
+        api.post(MESSAGES + "/" + id + "/replies", billing, Map.of("content", "Confidential answer"));
+
+        var audit = api.get("/api/audit", acme.user(StaffRole.ISP_ADMIN));
+        assertThat(audit.status()).isEqualTo(200);
+        assertThat(audit.body().toString()).contains("POST /api/messaging/messages",
+                "POST /api/messaging/messages/{messageId}/replies").doesNotContain("Confidential", "Salary advance");
+    }
+
     private Api.Reply send(String from, String to, String subject, String content) {
         return api.post(MESSAGES, from, Map.of("to", to, "subject", subject, "content", content));
     }
