@@ -39,16 +39,25 @@ final class AttachmentTypes {
     private AttachmentTypes() {
     }
 
-    /** The accepted type of the bytes; refused when Tika finds none, or one not accepted. */
+    /**
+     * The accepted type of the bytes; refused when Tika finds none, or one not accepted. The bytes' own
+     * type must be accepted before the name may narrow it (any zip would otherwise pass as a
+     * {@code .docx}), and what the name narrows it to must be accepted too.
+     */
     static String of(byte[] bytes, String fileName) {
         MediaType fromBytes = detect(bytes, new Metadata());
         if (fromBytes.equals(MediaType.OCTET_STREAM)) {
             throw new AttachmentTypeRefused("unknown (not recognised from its content)");
         }
+        accepted(fromBytes);
         Metadata named = new Metadata();
         named.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         MediaType fromName = detect(null, named);
-        MediaType type = TYPES.getMediaTypeRegistry().isSpecializationOf(fromName, fromBytes) ? fromName : fromBytes;
+        return TYPES.getMediaTypeRegistry().isSpecializationOf(fromName, fromBytes) ? accepted(fromName)
+                : fromBytes.getBaseType().toString();
+    }
+
+    private static String accepted(MediaType type) {
         String base = type.getBaseType().toString();
         if (!ALLOWED.contains(base)) {
             throw new AttachmentTypeRefused(base);
