@@ -16,21 +16,36 @@ public final class TenantContext {
     private TenantContext() {
     }
 
-    /** What the thread may see: one company's rows, or (platform scope) the tenant registry itself. */
-    public record Scope(UUID companyId, boolean platform) {
+    /**
+     * What the thread may see: one company's rows, or (platform scope) the tenant registry itself; and
+     * whose it is ({@code userId}, a staff member's profile id), for the rows only their own addressee or
+     * parties may see (notifications, internal messages). System work has no user.
+     */
+    public record Scope(UUID companyId, boolean platform, UUID userId) {
 
         public static Scope company(UUID companyId) {
-            return new Scope(companyId, false);
+            return new Scope(companyId, false, null);
+        }
+
+        /** A staff member acting for a company (his own, or the one a super administrator names). */
+        public static Scope staff(UUID companyId, UUID profileId) {
+            return new Scope(companyId, false, profileId);
         }
 
         public static Scope platformWide() {
-            return new Scope(null, true);
+            return new Scope(null, true, null);
         }
     }
 
     public static Optional<UUID> currentCompanyId() {
         Scope scope = CURRENT.get();
         return scope == null ? Optional.empty() : Optional.ofNullable(scope.companyId());
+    }
+
+    /** The staff member (profile id) the current thread acts for; empty in system work. */
+    public static Optional<UUID> currentUserId() {
+        Scope scope = CURRENT.get();
+        return scope == null ? Optional.empty() : Optional.ofNullable(scope.userId());
     }
 
     /**

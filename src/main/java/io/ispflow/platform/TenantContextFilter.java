@@ -41,7 +41,7 @@ public class TenantContextFilter extends OncePerRequestFilter {
         TenantContext.Scope scope = null;
         if (authentication != null && authentication.getPrincipal() instanceof StaffMember staff) {
             if (!staff.isSuperAdmin()) {
-                scope = TenantContext.Scope.company(staff.companyId());
+                scope = TenantContext.Scope.staff(staff.companyId(), staff.profileId());
             } else {
                 String named = request.getHeader(CompanyHeader.NAME);
                 if (named != null && !named.isBlank()) {
@@ -50,7 +50,7 @@ public class TenantContextFilter extends OncePerRequestFilter {
                         Problems.send(request, response, refusal, json);
                         return;
                     }
-                    scope = TenantContext.Scope.company(UUID.fromString(named.trim()));
+                    scope = TenantContext.Scope.staff(UUID.fromString(named.trim()), staff.profileId());
                 }
             }
         }

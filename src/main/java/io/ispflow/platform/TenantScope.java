@@ -29,8 +29,21 @@ public class TenantScope {
         this.entityManager = entityManager;
     }
 
+    /**
+     * System work for a company, with no staff member behind it. Work for the company the thread already
+     * acts for runs as it is: a staff member's request that makes sure of its company keeps its user.
+     */
     public <T> T callAs(UUID companyId, Supplier<T> work) {
+        TenantContext.Scope current = TenantContext.current();
+        if (current != null && !current.platform() && companyId.equals(current.companyId())) {
+            return work.get();
+        }
         return call(TenantContext.Scope.company(companyId), work);
+    }
+
+    /** Work on behalf of a staff member (his profile id) of a company: what only he may see, he sees. */
+    public <T> T callAsStaff(UUID companyId, UUID profileId, Supplier<T> work) {
+        return call(TenantContext.Scope.staff(companyId, profileId), work);
     }
 
     public void runAs(UUID companyId, Runnable work) {
@@ -105,10 +118,12 @@ public class TenantScope {
     static void applyTo(Connection connection, TenantContext.Scope scope) {
         String company = scope == null || scope.companyId() == null ? "" : scope.companyId().toString();
         String platform = scope != null && scope.platform() ? "on" : "";
-        try (var statement = connection.prepareStatement(
-                "select set_config('app.company_id', ?, true), set_config('app.platform_scope', ?, true)")) {
+        String user = scope == null || scope.userId() == null ? "" : scope.userId().toString();
+        try (var statement = connection.prepareStatement("select set_config('app.company_id', ?, true),"
+                + " set_config('app.platform_scope', ?, true), set_config('app.user_id', ?, true)")) {
             statement.setString(1, company);
             statement.setString(2, platform);
+            statement.setString(3, user);
             statement.execute();
         } catch (SQLException e) {
             throw new IllegalStateException("could not set the tenant of the current transaction", e);

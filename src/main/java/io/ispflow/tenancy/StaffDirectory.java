@@ -1,13 +1,18 @@
 package io.ispflow.tenancy;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.ispflow.platform.StaffProfiles;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
 import io.ispflow.tenancy.internal.ProfileEntity;
@@ -20,7 +25,7 @@ import io.ispflow.tenancy.internal.ProfileRepository;
  * {@link StaffAccounts}' business.
  */
 @Service
-public class StaffDirectory {
+public class StaffDirectory implements StaffProfiles {
 
     private final IdentityService identityService;
     private final ProfileRepository profiles;
@@ -75,6 +80,20 @@ public class StaffDirectory {
     @Transactional(readOnly = true)
     public Optional<StaffProfile> profileOfAnyCompany(String userId) {
         return tenantScope.callPlatformWide(() -> profileOf(userId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UUID> profileIdOf(String userId) {
+        return profileOfAnyCompany(userId).map(StaffProfile::id);
+    }
+
+    /** The user ids (logins) of the given profiles, of whatever company, by profile id. */
+    @Transactional(readOnly = true)
+    public Map<UUID, String> userIdsOf(Collection<UUID> profileIds) {
+        return tenantScope.callPlatformWide(() -> profiles.findAllById(profileIds).stream()
+                .map(ProfileEntity::toProfile)
+                .collect(Collectors.toMap(StaffProfile::id, StaffProfile::userId)));
     }
 
     /** The staff of the company in context, deactivated ones included, by user id. */

@@ -91,6 +91,27 @@ class RowLevelSecurityIntegrationTests {
     }
 
     @Test
+    void aStaffMembersTransactionCarriesHimAndSystemWorkNoOne() {
+        UUID staffMember = UUID.randomUUID();
+
+        UUID his = tenantScope.callAsStaff(companyA, staffMember, this::currentUser);
+        UUID system = tenantScope.callAs(companyA, this::currentUser);
+        UUID sameCompany = tenantScope.callAsStaff(companyA, staffMember, () -> tenantScope.callAs(companyA,
+                this::currentUser));
+        UUID otherCompany = tenantScope.callAsStaff(companyA, staffMember, () -> tenantScope.callAs(companyB,
+                this::currentUser));
+
+        assertThat(his).isEqualTo(staffMember);
+        assertThat(system).isNull();
+        assertThat(sameCompany).as("his request, making sure of its company").isEqualTo(staffMember);
+        assertThat(otherCompany).as("work for another company").isNull();
+    }
+
+    private UUID currentUser() {
+        return transactions.execute(tx -> jdbc.queryForObject("select current_user_id()", UUID.class));
+    }
+
+    @Test
     void theApplicationRoleCannotBypassRowLevelSecurity() {
         Boolean bypasses = jdbc.queryForObject(
                 "select rolsuper or rolbypassrls from pg_roles where rolname = current_user", Boolean.class);

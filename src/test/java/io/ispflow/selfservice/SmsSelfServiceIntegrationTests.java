@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,7 @@ import io.ispflow.testing.ProviderPeers;
 import io.ispflow.testing.SubscriptionFixture;
 import io.ispflow.testing.TestCompanies;
 import io.ispflow.testing.TestCompanies.TestCompany;
+import io.ispflow.tenancy.StaffDirectory;
 
 /**
  * Clients text the company's number (Africa's Talking posts each text as a form) and are answered:
@@ -65,6 +67,8 @@ class SmsSelfServiceIntegrationTests extends ProviderPeers {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    StaffDirectory staff;
 
     Api api;
     TestCompany acme;
@@ -137,9 +141,13 @@ class SmsSelfServiceIntegrationTests extends ProviderPeers {
 
         assertThat(answerTo(PHONE, "sms_reply")).isEqualTo("Asante Wanjiku Kamau, we have your message. Our support"
                 + " team will get back to you.");
-        var notice = inAcme(() -> jdbc.queryForMap("""
+        UUID support = tenantScope.callAs(acme.id(),
+                () -> staff.profileOf(acme.user(StaffRole.CUSTOMER_SUPPORT)).orElseThrow().id());
+        var notice = tenantScope.callAsStaff(acme.id(), support, () -> transactions.execute(tx -> jdbc.queryForMap("""
                 select n.title, n.message, n.related_entity_id, p.role from notifications n
-                join profiles p on p.id = n.user_id where n.related_entity_id = ?""", client.id()));
+                join profiles p on p.id = n.user_id where n.related_entity_id = ?""", client.id())));
+        assertThat(inAcme(() -> jdbc.queryForObject("select count(*) from notifications", Long.class)))
+                .as("only the addressee reads his notifications").isZero();
         assertThat(notice).containsEntry("title", "SMS from Wanjiku Kamau (" + client.accountNumber() + ")")
                 .containsEntry("message", "My router has a red light since morning")
                 .containsEntry("role", "customer_support");

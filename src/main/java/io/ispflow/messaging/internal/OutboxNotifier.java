@@ -14,12 +14,13 @@ import io.ispflow.messaging.Notifier;
 import io.ispflow.messaging.QuietHours;
 import io.ispflow.messaging.email.EmailDispatcher;
 import io.ispflow.messaging.sms.SmsDispatcher;
+import io.ispflow.messaging.staff.StaffNotifications;
 import io.ispflow.platform.TenantContext;
 import io.ispflow.tenancy.StaffDirectory;
 
 /**
  * Records notifications in the same transaction as the business step that causes them: staff notices
- * in {@code notifications}, client messages in {@code outbound_messages} with status {@code queued}.
+ * through {@link StaffNotifications}, client messages in {@code outbound_messages} with status {@code queued}.
  * Delivery to the SMS and e-mail gateways reads the queue ({@link io.ispflow.messaging.delivery.MessageDispatcher}).
  */
 @Component
@@ -30,9 +31,12 @@ class OutboxNotifier implements Notifier {
     private final SmsDispatcher sms;
     private final EmailDispatcher email;
     private final Clock clock;
+    private final StaffNotifications notifications;
 
-    OutboxNotifier(JdbcTemplate jdbc, StaffDirectory staff, SmsDispatcher sms, EmailDispatcher email, Clock clock) {
+    OutboxNotifier(JdbcTemplate jdbc, StaffDirectory staff, SmsDispatcher sms, EmailDispatcher email, Clock clock,
+            StaffNotifications notifications) {
         this.clock = clock;
+        this.notifications = notifications;
         this.sms = sms;
         this.email = email;
         this.jdbc = jdbc;
@@ -44,11 +48,7 @@ class OutboxNotifier implements Notifier {
     public void notifyStaff(String userId, String title, String message, String entityType, UUID entityId) {
         var profile = staff.profileOf(userId)
                 .orElseThrow(() -> new IllegalArgumentException("no staff member " + userId + " in this company"));
-        jdbc.update("""
-                insert into notifications (user_id, title, message, type, related_entity_type, related_entity_id,
-                                           isp_company_id)
-                values (?, ?, ?, 'info', ?, ?, ?)""",
-                profile.id(), title, message, entityType, entityId, TenantContext.requireCompanyId());
+        notifications.notify(profile.id(), title, message, entityType, entityId, null);
     }
 
     @Override

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingRequestWrapper;
@@ -24,7 +25,8 @@ import io.ispflow.platform.TenantContext;
 /**
  * Writes every change a staff member makes through {@code /api} to the {@link AuditTrail}, once it
  * has succeeded (2xx): the route as its template ({@code PUT /api/clients/{id}}), the record it named,
- * and the request's fields with every credential removed. New endpoints are audited without doing
+ * and the request's fields with every credential removed (none at all from a handler whose body is
+ * private to its parties, {@link BodyNotAudited}). New endpoints are audited without doing
  * anything. The entry is written after the change has committed, in a transaction of its own: a node
  * that dies in between loses that one entry, never the change.
  */
@@ -54,11 +56,15 @@ class StaffActionRecorder implements HandlerInterceptor {
         }
         try {
             trail.record(TenantContext.currentCompanyId().orElse(null), staff.userId(), action(request),
-                    subject(request), status, fields(request));
+                    subject(request), status, isPrivate(handler) ? null : fields(request));
         } catch (RuntimeException e) {
             log.error("Could not write the audit entry of {} {} by {}", request.getMethod(), request.getRequestURI(),
                     staff.userId(), e);
         }
+    }
+
+    private static boolean isPrivate(Object handler) {
+        return handler instanceof HandlerMethod method && method.hasMethodAnnotation(BodyNotAudited.class);
     }
 
     private static String action(HttpServletRequest request) {

@@ -14,6 +14,7 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.stereotype.Component;
 
 import io.ispflow.platform.StaffMember;
+import io.ispflow.platform.StaffProfiles;
 import io.ispflow.shared.StaffRole;
 
 /**
@@ -24,9 +25,11 @@ import io.ispflow.shared.StaffRole;
 class StaffIdentities {
 
     private final IdentityService identityService;
+    private final StaffProfiles profiles;
 
-    StaffIdentities(IdentityService identityService) {
+    StaffIdentities(IdentityService identityService, StaffProfiles profiles) {
         this.identityService = identityService;
+        this.profiles = profiles;
     }
 
     /** The staff member, if the password is his; throws as a refused login otherwise. */
@@ -48,7 +51,7 @@ class StaffIdentities {
         if (company == null && !roles.contains(StaffRole.SUPER_ADMIN)) {
             throw new DisabledException("User " + userId + " belongs to no single ISP company");
         }
-        return new StaffMember(userId, company, roles);
+        return new StaffMember(userId, company, profiles.profileIdOf(userId).orElse(null), roles);
     }
 
     /** The staff roles of a user name, without any password check (empty for an unknown user). */

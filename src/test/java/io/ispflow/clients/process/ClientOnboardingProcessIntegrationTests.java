@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,6 +35,7 @@ import io.ispflow.clients.ClientLifecycle;
 import io.ispflow.clients.ClientStatus;
 import io.ispflow.clients.ClientStatusChange;
 import io.ispflow.clients.StatusChangeRefused;
+import io.ispflow.messaging.staff.StaffNotifications;
 import io.ispflow.network.process.InstallationVariables;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
@@ -44,6 +46,7 @@ import io.ispflow.testing.TestCompanies;
 import io.ispflow.testing.TestCompanies.TestCompany;
 import io.ispflow.tenancy.ClientLimitReached;
 import io.ispflow.tenancy.LicenseType;
+import io.ispflow.tenancy.StaffDirectory;
 
 /** Every path of clientOnboarding and installation, on the real engine and PostgreSQL. */
 @IntegrationTest
@@ -73,6 +76,10 @@ class ClientOnboardingProcessIntegrationTests {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    StaffDirectory staff;
+    @Autowired
+    StaffNotifications notifications;
 
     TestCompany acme;
     UUID onu1;
@@ -203,10 +210,11 @@ class ClientOnboardingProcessIntegrationTests {
 
         assertThat(process).isEnded();
         assertThat(statusOf(client)).isEqualTo(ClientStatus.REJECTED);
-        assertThat(count("""
-                select count(*) from notifications n join profiles p on p.id = n.user_id
-                where p.user_id = ? and n.related_entity_id = ? and n.message like '%No coverage beyond the river%'""",
-                acme.user(StaffRole.SALES_ACCOUNT_MANAGER), client.id())).isEqualTo(1);
+        UUID sales = staff.profileIdOf(acme.user(StaffRole.SALES_ACCOUNT_MANAGER)).orElseThrow();
+        var notices = tenantScope.callAsStaff(acme.id(), sales,
+                () -> notifications.mine(true, Pageable.ofSize(20)).getContent());
+        assertThat(notices).filteredOn(notice -> client.id().equals(notice.relatedEntityId())
+                && notice.message().contains("No coverage beyond the river")).hasSize(1);
     }
 
     /** What Tasklist's shared "Overdue" filter lists for a staff member of that role and company. */

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -36,6 +37,7 @@ import io.ispflow.testing.IntegrationTest;
 import io.ispflow.testing.OnboardingFixture;
 import io.ispflow.testing.TestCompanies;
 import io.ispflow.testing.TestCompanies.TestCompany;
+import io.ispflow.tenancy.StaffDirectory;
 
 /**
  * Generated input against every public endpoint: the {@code /api} endpoints Spring MVC maps, the engine
@@ -75,7 +77,10 @@ class FuzzPassIntegrationTests extends ProviderPeers {
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
     final FuzzTally tally = new FuzzTally();
+    @Autowired
+    StaffDirectory staff;
     TestCompany acme;
+    UUID adminProfile;
 
     @Test
     void noInputGetsAServerErrorAndNoRefusalStoresAnything() {
@@ -97,7 +102,8 @@ class FuzzPassIntegrationTests extends ProviderPeers {
 
     /** Intakes first: fuzzing the settings endpoints may replace the tokens they are called with. */
     private List<FuzzTarget> targets(FuzzListedTargets.Known known) {
-        Map<String, List<String>> real = Map.of("id", known.clientIds(), "clientId", known.clientIds());
+        var real = new HashMap<String, List<String>>(Map.of("id", known.clientIds(), "clientId", known.clientIds()));
+        real.putAll(givenStaffMessagesOfTheAdministrator());
         var api = FuzzTargets.api(context.getBeansOfType(RequestMappingHandlerMapping.class).values(), acme, real,
                 INTAKES, UUID.fromString(known.clientIds().get(0)));
         return Stream.of(FuzzListedTargets.intakes(known), FuzzListedTargets.engineRest(known), api)
@@ -128,10 +134,41 @@ class FuzzPassIntegrationTests extends ProviderPeers {
         }
     }
 
-    /** Rows of the key tables as the company sees them, and the engine's executions (not tenant-filtered). */
+    /**
+     * Messages to and from the administrator (the staff messaging endpoints are called as him), one with
+     * an attachment, and his notification of the one he received: real path segments for those endpoints.
+     */
+    private Map<String, List<String>> givenStaffMessagesOfTheAdministrator() {
+        var api = new Api(rest);
+        String admin = acme.user(StaffRole.ISP_ADMIN);
+        String billing = acme.user(StaffRole.BILLING_FINANCE);
+        String sent = api.post("/api/messaging/messages", admin,
+                Map.of("to", billing, "subject", "Fuzz", "content", "Sent by the administrator")).text("id");
+        String received = api.post("/api/messaging/messages", billing,
+                Map.of("to", admin, "subject", "Fuzz", "content", "Received by the administrator")).text("id");
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setBasicAuth(admin, TestCompanies.PASSWORD);
+        headers.setContentType(org.springframework.http.MediaType.TEXT_PLAIN);
+        String attachment = rest.postForObject("/api/messaging/messages/" + sent + "/attachments?fileName=fuzz.txt",
+                new org.springframework.http.HttpEntity<>("fuzz notes".getBytes(), headers),
+                com.fasterxml.jackson.databind.JsonNode.class).path("id").asText();
+        String notification = api.get("/api/messaging/notifications", admin).body().path("content").get(0)
+                .path("id").asText();
+        adminProfile = staff.profileIdOf(admin).orElseThrow();
+        return Map.of("messageId", List.of(sent, received), "threadId", List.of(sent, received),
+                "attachmentId", List.of(attachment), "notificationId", List.of(notification));
+    }
+
+    /**
+     * Rows of the key tables as the company's administrator sees them (the staff messaging tables show
+     * only his), and the engine's executions (not tenant-filtered).
+     */
     private Map<String, Object> keyRows() {
-        return tenantScope.callAs(acme.id(), () -> transactions.execute(tx -> jdbc.queryForMap("""
+        return tenantScope.callAsStaff(acme.id(), adminProfile, () -> transactions.execute(tx -> jdbc.queryForMap("""
                 select (select count(*) from clients) as clients, (select count(*) from payments) as payments,
+                       (select count(*) from internal_messages) as internal_messages,
+                       (select count(*) from message_attachments) as message_attachments,
+                       (select count(*) from notifications) as notifications,
                        (select count(*) from wallet_transactions) as wallet_transactions,
                        (select count(*) from mpesa_callbacks) as mpesa_callbacks,
                        (select count(*) from bank_notifications) as bank_notifications,
