@@ -52,7 +52,9 @@ public enum MessagePurpose {
     /** The answer to "STOP": no more reminders by SMS. */
     OPTED_OUT("sms_opt_out", Kind.REPLY),
     /** The answer to "START": reminders by SMS again. */
-    OPTED_IN("sms_opt_out", Kind.REPLY);
+    OPTED_IN("sms_opt_out", Kind.REPLY),
+    /** A staff member's notification, copied to his e-mail or phone as he prefers. */
+    STAFF_NOTICE("staff_notice", Kind.NOTICE, "title", "message");
 
     /** What a message is to the client; it decides when it may leave and whether he may refuse it. */
     enum Kind {

@@ -38,7 +38,8 @@ public class MessageTemplates implements Wording {
             Map.entry("reason", "The M-PESA PIN was wrong."), Map.entry("periodStart", LocalDate.of(2026, 12, 1)),
             Map.entry("periodEnd", LocalDate.of(2026, 12, 31)), Map.entry("dueDate", LocalDate.of(2026, 12, 1)),
             Map.entry("holdStart", LocalDate.of(2026, 12, 20)), Map.entry("holdEnd", LocalDate.of(2027, 1, 3)),
-            Map.entry("visitDate", LocalDate.of(2026, 12, 3)), Map.entry("visitTime", "10:00"));
+            Map.entry("visitDate", LocalDate.of(2026, 12, 3)), Map.entry("visitTime", "10:00"),
+            Map.entry("title", "SMS from Wanjiku Kamau (ACM-0042)"), Map.entry("message", "My router has a red light."));
 
     private final JdbcTemplate jdbc;
     private final Map<Language, ClientMessageTemplates> platform = new EnumMap<>(Language.class);

@@ -41,6 +41,14 @@ public class TenantScope {
         return call(TenantContext.Scope.company(companyId), work);
     }
 
+    /**
+     * System work for a company even inside a staff member's request: what the company's own processes
+     * read and he may not (the notification preferences of the colleague he writes to).
+     */
+    public <T> T callAsSystem(UUID companyId, Supplier<T> work) {
+        return call(TenantContext.Scope.company(companyId), work);
+    }
+
     /** Work on behalf of a staff member (his profile id) of a company: what only he may see, he sees. */
     public <T> T callAsStaff(UUID companyId, UUID profileId, Supplier<T> work) {
         return call(TenantContext.Scope.staff(companyId, profileId), work);

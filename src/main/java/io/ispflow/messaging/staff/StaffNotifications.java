@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -15,12 +16,18 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.ispflow.messaging.MessagePurpose;
+import io.ispflow.messaging.MessageTemplates;
+import io.ispflow.messaging.internal.Outbox;
 import io.ispflow.platform.TenantContext;
+import io.ispflow.shared.Language;
+import io.ispflow.shared.Msisdn;
+import io.ispflow.tenancy.StaffDirectory;
 
 /**
  * Staff notifications ({@code notifications}). Any work of a company may address one to a staff member
  * of it; only he reads it and marks it read: row-level security keeps the rows to their addressee, so
- * another's notification is not found.
+ * another's notification is not found. Copies go to his e-mail and phone as he prefers.
  */
 @Service
 public class StaffNotifications {
@@ -31,13 +38,25 @@ public class StaffNotifications {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final NotificationPreferences preferences;
+    private final StaffDirectory staff;
+    private final MessageTemplates wording;
+    private final Outbox outbox;
 
-    StaffNotifications(JdbcTemplate jdbc, Clock clock) {
+    StaffNotifications(JdbcTemplate jdbc, Clock clock, NotificationPreferences preferences, StaffDirectory staff,
+            MessageTemplates wording, Outbox outbox) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.preferences = preferences;
+        this.staff = staff;
+        this.wording = wording;
+        this.outbox = outbox;
     }
 
-    /** Addresses a notification to a staff member (profile id) of the company in context. */
+    /**
+     * Addresses a notification to a staff member (profile id) of the company in context, and copies it
+     * to his e-mail and phone as his {@link NotificationPreferences} ask, in the same transaction.
+     */
     @Transactional
     public void notify(UUID profileId, String title, String message, String entityType, UUID entityId,
             String actionUrl) {
@@ -46,6 +65,23 @@ public class StaffNotifications {
                                            action_url, isp_company_id)
                 values (?, ?, ?, 'info', ?, ?, ?, ?)""",
                 profileId, title, message, entityType, entityId, actionUrl, TenantContext.requireCompanyId());
+        var wanted = preferences.of(profileId);
+        if (!wanted.copies(entityType) || !(wanted.email() || wanted.sms())) {
+            return;
+        }
+        staff.staffOfCompany().stream().filter(member -> member.id().equals(profileId) && member.active()).findFirst()
+                .ifPresent(member -> {
+                    var values = Map.of("title", title, "message", message);
+                    if (wanted.email() && member.email() != null && !member.email().isBlank()) {
+                        outbox.email(null, member.email(), MessagePurpose.STAFF_NOTICE.code(),
+                                wording.subject(MessagePurpose.STAFF_NOTICE, Language.EN, values).orElse(title),
+                                wording.text(MessagePurpose.STAFF_NOTICE, Language.EN, values));
+                    }
+                    if (wanted.sms()) {
+                        Msisdn.tryParse(member.phone()).ifPresent(phone -> outbox.sms(null, phone.e164(),
+                                MessagePurpose.STAFF_NOTICE, wording.text(MessagePurpose.STAFF_NOTICE, Language.EN, values)));
+                    }
+                });
     }
 
     /** The caller's notifications, newest first: the unread ones, or all. */

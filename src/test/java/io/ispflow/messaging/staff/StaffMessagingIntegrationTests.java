@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,12 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
 import io.ispflow.testing.Api;
 import io.ispflow.testing.IntegrationTest;
 import io.ispflow.testing.TestCompanies;
 import io.ispflow.testing.TestCompanies.TestCompany;
+import io.ispflow.tenancy.StaffDirectory;
 
 /**
  * Staff write each other: a message reaches its recipient and notifies him, replies stay in the thread,
@@ -33,6 +38,14 @@ class StaffMessagingIntegrationTests {
     TestRestTemplate http;
     @Autowired
     TestCompanies testCompanies;
+    @Autowired
+    TenantScope tenantScope;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    StaffDirectory staff;
 
     Api api;
     TestCompany acme;
@@ -222,6 +235,53 @@ class StaffMessagingIntegrationTests {
         assertThat(audit.status()).isEqualTo(200);
         assertThat(audit.body().toString()).contains("POST /api/messaging/messages",
                 "POST /api/messaging/messages/{messageId}/replies").doesNotContain("Confidential", "Salary advance");
+    }
+
+    @Test
+    void aNotificationIsCopiedToTheAddresseesMailAndPhoneAsHePrefersAndOnlyHeSetsThat() {
+        var defaults = api.get(NOTIFICATIONS + "/preferences", billing);
+        assertThat(defaults.status()).isEqualTo(200);
+        assertThat(defaults.body().toString()).isEqualTo("{\"email\":true,\"sms\":false,\"whatsapp\":false,\"kinds\":[]}");
+
+        send(sales, billing, "Invoice for Kamau", "Please re-issue it.");
+        assertThat(copiesTo(billing + "@test.example"))
+                .containsExactly("email staff_notice Message from " + sales + " / Message from " + sales + ": Invoice for Kamau");
+
+        // by SMS only, and only about clients: a message from a colleague is no longer copied out
+        inCompany(() -> jdbc.update("update profiles set phone = '+254700111222' where user_id = ?", billing));
+        var saved = api.put(NOTIFICATIONS + "/preferences", billing,
+                Map.of("email", false, "sms", true, "whatsapp", false, "kinds", List.of("client")));
+        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+        send(sales, billing, "Another one", "Still about Kamau.");
+        assertThat(copiesTo(billing + "@test.example")).hasSize(1);
+        assertThat(copiesTo("+254700111222")).isEmpty();
+        var clientNotice = api.put(NOTIFICATIONS + "/preferences", billing,
+                Map.of("email", false, "sms", true, "whatsapp", false, "kinds", List.of()));
+        assertThat(clientNotice.status()).isEqualTo(200);
+        send(sales, billing, "Third", "Now by SMS.");
+        assertThat(copiesTo("+254700111222")).containsExactly("sms staff_notice null / Message from " + sales + ": Third");
+
+        // his preferences are his: others see their own, and row-level security hides his from them
+        assertThat(api.get(NOTIFICATIONS + "/preferences", sales).body().path("email").asBoolean()).isTrue();
+        UUID salesProfile = inCompany(() -> staff.profileOf(sales).orElseThrow().id());
+        Long visibleToSales = tenantScope.callAsStaff(acme.id(), salesProfile, () -> transactions.execute(
+                tx -> jdbc.queryForObject("select count(*) from notification_preferences", Long.class)));
+        assertThat(visibleToSales).isZero();
+        assertThat(api.put(NOTIFICATIONS + "/preferences", billing,
+                Map.of("email", true, "sms", false, "whatsapp", false, "kinds", List.of("payments"))).status())
+                .isEqualTo(400);
+        assertThat(api.put(NOTIFICATIONS + "/preferences", billing, Map.of("email", true)).status()).isEqualTo(400);
+    }
+
+    private List<String> copiesTo(String recipient) {
+        return inCompany(() -> jdbc.query("""
+                select channel, purpose, subject, body from outbound_messages where recipient = ? and client_id is null
+                order by created_at""", (row, n) -> row.getString(1) + " " + row.getString(2) + " " + row.getString(3)
+                + " / " + row.getString(4), recipient));
+    }
+
+    private <T> T inCompany(java.util.function.Supplier<T> work) {
+        return tenantScope.callAs(acme.id(), () -> transactions.execute(tx -> work.get()));
     }
 
     private Api.Reply send(String from, String to, String subject, String content) {
