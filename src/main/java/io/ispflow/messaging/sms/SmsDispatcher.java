@@ -219,7 +219,10 @@ public class SmsDispatcher implements SmartLifecycle {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 wakeUps.tryAcquire(properties.sweep().toMillis(), TimeUnit.MILLISECONDS);
-                dispatchPending();
+                // claiming before the route runs would spend an attempt and a back-off on each message claimed
+                if (gateway.ready()) {
+                    dispatchPending();
+                }
             } catch (InterruptedException stopping) {
                 return;
             } catch (RuntimeException e) {
