@@ -53,8 +53,9 @@ public final class MessagingBench {
     static final int RECEIPT_RATE = Integer.getInteger("bench.receipt-rate", 10);
     static final Pattern BATCH = Pattern.compile("^Bench (\\w+) ");
     static final Pattern RECEIPT = Pattern.compile("\\(M-PESA (\\S+)\\)");
-    static final String FORM = "username=sandbox&to=%2B254711082282&message=Bench+bare+%d%%3A+KES+1%%2C000.00+received"
-            + "%%2C+thank+you.&from=ACME&bulkSMSMode=1&enqueue=1";
+    /** The form ours posts (see AfricasTalkingClient), around a message number. */
+    static final String FORM_BEFORE = "username=sandbox&to=%2B254711082282&message=Bench+bare+";
+    static final String FORM_AFTER = "%3A+KES+1%2C000.00+received%2C+thank+you.&from=ACME&bulkSMSMode=1&enqueue=1";
 
     /** When the peer took each batch's messages (nanoTime); when it took each receipt, by M-PESA receipt. */
     private final Map<String, Queue<Long>> batches = new ConcurrentHashMap<>();
@@ -175,10 +176,14 @@ public final class MessagingBench {
                         e.getMessage().setHeader("Accept", "application/json");
                         e.getMessage().setHeader("apiKey", "bench-key");
                         e.getMessage().setHeader("Idempotency-Key", "bare-" + UUID.randomUUID());
-                        e.getMessage().setBody(String.format(FORM, n));
+                        e.getMessage().setBody(FORM_BEFORE + n + FORM_AFTER);
                     });
-                    if (answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class) != 201) {
-                        throw new IllegalStateException("bare post answered " + answer.getMessage().getBody());
+                    if (answer.getException() != null) {
+                        throw answer.getException();
+                    }
+                    Integer status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+                    if (status == null || status != 201) {
+                        throw new IllegalStateException("bare post answered " + status + " " + answer.getMessage().getBody());
                     }
                     latencies.add(System.nanoTime() - begin);
                 }
