@@ -49,9 +49,21 @@ final class RunningApplication implements AutoCloseable {
     }
 
     static RunningApplication start(Path data, int httpPort, int postgresPort) throws Exception {
-        return launch(jar(Path.of("target"), "ispflow-.*\\.jar"), List.of("--server.port=" + httpPort,
+        return start(data, httpPort, postgresPort, List.of());
+    }
+
+    /** @param settings further arguments, e.g. {@code --isp.messaging.africastalking.sandbox-url=...} */
+    static RunningApplication start(Path data, List<String> settings) throws Exception {
+        return start(data, freePort(), freePort(), settings);
+    }
+
+    private static RunningApplication start(Path data, int httpPort, int postgresPort, List<String> settings)
+            throws Exception {
+        var arguments = new ArrayList<>(List.of("--server.port=" + httpPort,
                 "--isp.platform.embedded-postgres.data-dir=" + data,
-                "--isp.platform.embedded-postgres.port=" + postgresPort), data, httpPort, postgresPort);
+                "--isp.platform.embedded-postgres.port=" + postgresPort));
+        arguments.addAll(settings);
+        return launch(jar(Path.of("target"), "ispflow-.*\\.jar"), arguments, data, httpPort, postgresPort);
     }
 
     /**

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.ispflow.testing.DarajaPayloads;
 import io.ispflow.testing.ApplicationProcess;
+import io.ispflow.testing.SeparateDatabase;
 
 /**
  * The application is killed ({@code kill -9}) in the middle of a storm of M-PESA callbacks and started
@@ -42,20 +41,14 @@ class CrashRecoveryIntegrationTests {
     static final int THREADS = 8;
     static final String TOKEN = "crash-test-callback-token-" + UUID.randomUUID();
 
-    static EmbeddedPostgres postgres;
-    static String jdbcUrl;
+    static SeparateDatabase postgres;
 
     record Push(String checkout, String receipt, BigDecimal amount) {
     }
 
     @BeforeAll
     static void aDatabaseServerThatOutlivesTheApplication() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
-            st.execute("create role ispflow login nosuperuser nobypassrls password 'ispflow-pw'");
-            st.execute("create database ispflow owner ispflow");
-        }
-        jdbcUrl = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/ispflow";
+        postgres = SeparateDatabase.start();
     }
 
     @AfterAll
@@ -115,7 +108,7 @@ class CrashRecoveryIntegrationTests {
                 // jobs locked by a node that died are taken over once their lock expires: short here
                 "--camunda.bpm.job-execution.lock-time-in-millis=5000", "--isp.payments.stk-query.enabled=false"));
         arguments.addAll(List.of(settings));
-        return ApplicationProcess.start(jdbcUrl, "ispflow", "ispflow-pw", arguments.toArray(String[]::new));
+        return postgres.startApplication(arguments.toArray(String[]::new));
     }
 
     /** One company with ten clients and M-PESA, and the STK pushes it sent (seeded as the database owner). */
@@ -197,7 +190,7 @@ class CrashRecoveryIntegrationTests {
 
     /** The whole database, as the superuser sees it (row-level security does not apply to him). */
     static JdbcTemplate database() {
-        return new JdbcTemplate(postgres.getDatabase("postgres", "ispflow"));
+        return postgres.superuser();
     }
 
     static String callback(Push push) {

@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.ispflow.platform.secrets.TestSecrets;
+
 /**
  * The application in a JVM of its own (main classes and dependencies, not the tests'), on a given
  * PostgreSQL, as an installation runs it: job executor on, no demo profile. For tests that must kill
@@ -53,7 +55,7 @@ public final class ApplicationProcess implements AutoCloseable {
         command.addAll(List.of(extraArguments));
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // a key for stored secrets, as every installation has one
-        builder.environment().put("ISP_PLATFORM_SECRETS_KEY", "dGVzdC1vbmx5LWtleS0zMi1ieXRlcy1sb25nLSEhISE=");
+        builder.environment().put("ISP_PLATFORM_SECRETS_KEY", TestSecrets.KEY);
         var application = new ApplicationProcess(builder.start(), port, log);
         var http = HttpClient.newHttpClient();
         var readiness = HttpRequest.newBuilder(URI.create(application.url("/actuator/health/readiness")))

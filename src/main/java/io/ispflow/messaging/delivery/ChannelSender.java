@@ -10,6 +10,12 @@ import java.util.Optional;
  */
 public interface ChannelSender<A> {
 
+    /**
+     * Whether the gateway route runs. Camel starts once the application context is refreshed, after the
+     * dispatcher's workers: a send before that fails without reaching the gateway, yet costs an attempt.
+     */
+    boolean ready();
+
     /** The channel's name in {@code outbound_messages.channel}: {@code sms} or {@code email}. */
     String channel();
 

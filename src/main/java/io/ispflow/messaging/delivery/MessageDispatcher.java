@@ -220,7 +220,10 @@ public class MessageDispatcher<A> implements SmartLifecycle {
         while (!Thread.currentThread().isInterrupted()) {
             try {
                 wakeUps.tryAcquire(policy.sweep().toMillis(), TimeUnit.MILLISECONDS);
-                dispatchPending();
+                // claiming before the route runs would spend an attempt and a back-off on each message claimed
+                if (sender.ready()) {
+                    dispatchPending();
+                }
             } catch (InterruptedException stopping) {
                 return;
             } catch (RuntimeException e) {

@@ -36,6 +36,11 @@ class SmtpSender implements ChannelSender<EmailAccount> {
     }
 
     @Override
+    public boolean ready() {
+        return camel.getCamelContext().isStarted();
+    }
+
+    @Override
     public String channel() {
         return "email";
     }

@@ -41,6 +41,14 @@ class AfricasTalkingClient {
     }
 
     /**
+     * Whether the route can take a message: Camel starts once the application context is refreshed,
+     * after the dispatcher's workers have started, and a send before that fails without reaching the gateway.
+     */
+    boolean ready() {
+        return camel.getCamelContext().isStarted();
+    }
+
+    /**
      * @param to             the recipient in E.164 ({@code +2547...})
      * @param idempotencyKey the same for every attempt of one message
      */

@@ -22,6 +22,11 @@ class SmsSender implements ChannelSender<SmsCredentials> {
     }
 
     @Override
+    public boolean ready() {
+        return gateway.ready();
+    }
+
+    @Override
     public String channel() {
         return "sms";
     }
