@@ -21,7 +21,8 @@ public enum SmsCommand {
     private static final Pattern PAY_AMOUNT = Pattern.compile("(?:PAY|LIPA)\\s*(?:KES|KSH|SH)?\\.?\\s*([0-9][0-9,]{0,9})(?:\\.0{1,2})?");
 
     public static Read read(String text) {
-        String words = text == null ? "" : text.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String words = text == null ? ""
+                : text.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("[.!?]+$", "");
         switch (words) {
             case "STOP", "STOP ALL", "STOPALL", "UNSUBSCRIBE", "ACHA" -> {
                 return new Read(STOP, null);
