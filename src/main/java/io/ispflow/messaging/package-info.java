@@ -10,5 +10,5 @@
         allowedDependencies = {"platform", "shared", "tenancy"})
 @io.ispflow.shared.OwnsTables({"notifications", "outbound_messages", "sms_gateway_settings", "email_gateway_settings",
         "notification_logs", "message_templates", "message_opt_outs", "inbound_messages", "internal_messages",
-        "message_attachments"})
+        "message_attachments", "notification_preferences"})
 package io.ispflow.messaging;

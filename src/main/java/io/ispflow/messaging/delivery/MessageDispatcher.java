@@ -50,12 +50,14 @@ public class MessageDispatcher<A> implements SmartLifecycle {
     private final TenantScope tenantScope;
     private final ChannelSender<A> sender;
     private final DispatchPolicy policy;
+    private final GatewayAccounts accounts;
     private final Semaphore wakeUps = new Semaphore(0);
     private final Map<UUID, Pace> paces = new ConcurrentHashMap<>();
     private final List<Thread> workers = new ArrayList<>();
 
     protected MessageDispatcher(JdbcTemplate jdbc, TransactionTemplate transactions, TenantScope tenantScope,
-            ChannelSender<A> sender, DispatchPolicy policy) {
+            ChannelSender<A> sender, DispatchPolicy policy, GatewayAccounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.tenantScope = tenantScope;
@@ -81,9 +83,7 @@ public class MessageDispatcher<A> implements SmartLifecycle {
     public int dispatchPending() {
         int tried = 0;
         for (List<OutboundMessage> batch = claim(); !batch.isEmpty(); batch = claim()) {
-            // each company's account is read and decrypted once per batch, not once per message
-            Map<UUID, Optional<A>> accounts = new HashMap<>();
-            batch.forEach(message -> send(message, accounts));
+            batch.forEach(this::send);
             tried += batch.size();
         }
         return tried;
@@ -111,12 +111,12 @@ public class MessageDispatcher<A> implements SmartLifecycle {
                 sender.channel(), policy.batch(), policy.lease().toMillis())));
     }
 
-    private void send(OutboundMessage message, Map<UUID, Optional<A>> accounts) {
+    private void send(OutboundMessage message) {
         MessageParts parts = sender.parts(message);
         SendOutcome outcome;
         try {
-            Optional<A> account = accounts.computeIfAbsent(message.companyId(),
-                    company -> tenantScope.callAs(company, sender::account));
+            Optional<A> account = accounts.get(sender.channel(), message.companyId(),
+                    () -> tenantScope.callAs(message.companyId(), sender::account));
             if (account.isEmpty()) {
                 outcome = SendOutcome.retry("the company's " + sender.accountName() + " account was switched off", 0);
             } else {
@@ -148,6 +148,7 @@ public class MessageDispatcher<A> implements SmartLifecycle {
                         ? "gave up after " + message.attempt() + " attempts: " + outcome.reason() : outcome.reason();
         Instant next = Instant.now().plus(policy.retryAfter(message.attempt()));
         tenantScope.runAs(message.companyId(), () -> transactions.executeWithoutResult(tx -> {
+            withoutWaitingForTheDisk();
             int updated = jdbc.update("""
                     update outbound_messages set status = ?, gateway_message_id = coalesce(?, gateway_message_id),
                            cost = coalesce(?, cost), failure_reason = ?, segments = ?, encoding = ?,
@@ -171,6 +172,17 @@ public class MessageDispatcher<A> implements SmartLifecycle {
                         metadata, message.companyId());
             }
         }));
+    }
+
+    /**
+     * An outcome's commit does not wait for PostgreSQL to flush it to disk
+     * ({@code synchronous_commit = off}, this transaction only): at one commit per message, waiting for
+     * the disk is most of what sending costs. Only a crash of PostgreSQL itself can lose such a commit
+     * (the last few hundred milliseconds of them); the message is then still {@code sending} and goes out
+     * again when its lease runs out, with the same id. A crash of the application loses nothing.
+     */
+    private void withoutWaitingForTheDisk() {
+        jdbc.execute("set local synchronous_commit = off");
     }
 
     /** Spaces a company's sends to at most {@code perSecond} from this node. */

@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.ispflow.messaging.delivery.GatewayAccounts;
 import io.ispflow.messaging.delivery.MessageDispatcher;
 import io.ispflow.platform.TenantScope;
 
@@ -15,7 +16,7 @@ import io.ispflow.platform.TenantScope;
 public class EmailDispatcher extends MessageDispatcher<EmailAccount> {
 
     EmailDispatcher(JdbcTemplate jdbc, TransactionTemplate transactions, TenantScope tenantScope, SmtpSender sender,
-            EmailDispatchProperties properties) {
-        super(jdbc, transactions, tenantScope, sender, properties);
+            EmailDispatchProperties properties, GatewayAccounts accounts) {
+        super(jdbc, transactions, tenantScope, sender, properties, accounts);
     }
 }

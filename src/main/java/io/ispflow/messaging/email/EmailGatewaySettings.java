@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.ispflow.messaging.delivery.GatewayAccounts;
 import io.ispflow.platform.TenantContext;
 import io.ispflow.platform.secrets.SecretBox;
 
@@ -18,9 +19,11 @@ import io.ispflow.platform.secrets.SecretBox;
 public class EmailGatewaySettings {
 
     private final JdbcTemplate jdbc;
+    private final GatewayAccounts accounts;
     private final SecretBox secrets;
 
-    EmailGatewaySettings(JdbcTemplate jdbc, SecretBox secrets) {
+    EmailGatewaySettings(JdbcTemplate jdbc, SecretBox secrets, GatewayAccounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.secrets = secrets;
     }
@@ -46,6 +49,7 @@ public class EmailGatewaySettings {
                 TenantContext.requireCompanyId(), update.host().trim(), update.port(), update.security().id(),
                 username, username == null ? null : secrets.encrypt(password(update.password())),
                 update.fromAddress().trim(), update.fromName().trim(), blankToNull(update.replyTo()), update.active());
+        accounts.changed("email", TenantContext.requireCompanyId());
         return current().orElseThrow();
     }
 

@@ -4,6 +4,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.ispflow.messaging.delivery.GatewayAccounts;
 import io.ispflow.messaging.delivery.MessageDispatcher;
 import io.ispflow.platform.TenantScope;
 
@@ -15,7 +16,7 @@ import io.ispflow.platform.TenantScope;
 public class SmsDispatcher extends MessageDispatcher<SmsCredentials> {
 
     SmsDispatcher(JdbcTemplate jdbc, TransactionTemplate transactions, TenantScope tenantScope, SmsSender sender,
-            SmsDispatchProperties properties) {
-        super(jdbc, transactions, tenantScope, sender, properties);
+            SmsDispatchProperties properties, GatewayAccounts accounts) {
+        super(jdbc, transactions, tenantScope, sender, properties, accounts);
     }
 }

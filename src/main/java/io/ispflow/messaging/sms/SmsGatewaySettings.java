@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.ispflow.messaging.delivery.GatewayAccounts;
 import io.ispflow.platform.TenantContext;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.platform.callbacks.CallbackTokens;
@@ -26,11 +27,13 @@ public class SmsGatewaySettings {
     static final String INCOMING_PATH = "/api/messaging/sms/incoming/";
 
     private final JdbcTemplate jdbc;
+    private final GatewayAccounts accounts;
     private final SecretBox secrets;
     private final TokenCompanies tokens;
 
     SmsGatewaySettings(JdbcTemplate jdbc, SecretBox secrets, TenantScope tenantScope,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, GatewayAccounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.secrets = secrets;
         this.tokens = new TokenCompanies(jdbc, tenantScope, transactionManager,
@@ -53,6 +56,7 @@ public class SmsGatewaySettings {
                 secrets.encrypt(blankToNull(update.apiKey())), blankToNull(update.senderId()), update.environment(),
                 CallbackTokens.next(), update.active());
         tokens.forgetAfterCommit();
+        accounts.changed("sms", TenantContext.requireCompanyId());
         return current().orElseThrow();
     }
 
