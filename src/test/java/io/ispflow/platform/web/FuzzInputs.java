@@ -167,6 +167,24 @@ final class FuzzInputs {
         return raw(plausible);
     }
 
+    /** A CSV file: a plausible header (now and then garbage) and a few lines of plausible or generated cells. */
+    Body csvBody() {
+        var csv = new StringBuilder(chance(0.9) ? "category,name,serial_number,mac_address,cost,purchase_date" : text());
+        int lines = random.nextInt(6);
+        for (int line = 0; line < lines; line++) {
+            csv.append(chance(0.9) ? "\n" : "\r\n");
+            csv.append(String.join(",", chance(0.7) ? oneOf(List.of("cpe", "onu", "ONU")) : text(),
+                    chance(0.5) ? "\"" + text().replace("\"", "\"\"") + "\"" : text(),
+                    chance(0.7) ? "SN-" + random.nextInt(1_000_000) : text(),
+                    chance(0.5) ? "" : chance(0.7) ? String.format("00:11:22:33:%02x:%02x", random.nextInt(256),
+                            random.nextInt(256)) : text(),
+                    chance(0.7) ? Integer.toString(random.nextInt(10_000)) : text(),
+                    chance(0.7) ? "2026-11-30" : text()));
+        }
+        return new Body(chance(0.9) ? "text/csv" : "text/csv; charset=UTF-8", csv.toString().getBytes(StandardCharsets.UTF_8),
+                "csv");
+    }
+
     /**
      * A body for an intake that takes forms: mostly the plausible fields, mutated, form-encoded (values
      * of awkward kinds, fields dropped or doubled, broken escapes); otherwise what {@link #body} gives.

@@ -102,7 +102,10 @@ class FuzzPassIntegrationTests extends ProviderPeers {
 
     /** Intakes first: fuzzing the settings endpoints may replace the tokens they are called with. */
     private List<FuzzTarget> targets(FuzzListedTargets.Known known) {
-        var real = new HashMap<String, List<String>>(Map.of("id", known.clientIds(), "clientId", known.clientIds()));
+        // ids of clients and of inventory items: the endpoints of both name them {id}
+        var ids = new ArrayList<>(known.clientIds());
+        ids.addAll(givenInventoryItems());
+        var real = new HashMap<String, List<String>>(Map.of("id", ids, "clientId", known.clientIds()));
         real.putAll(givenStaffMessagesOfTheAdministrator());
         var api = FuzzTargets.api(context.getBeansOfType(RequestMappingHandlerMapping.class).values(), acme, real,
                 INTAKES, UUID.fromString(known.clientIds().get(0)));
@@ -132,6 +135,19 @@ class FuzzPassIntegrationTests extends ProviderPeers {
                 tally.storedOnRefusal(request, status, before + " -> " + after);
             }
         }
+    }
+
+    /** Two items in the company's inventory, one of them assigned to a client. */
+    private List<String> givenInventoryItems() {
+        var api = new Api(rest);
+        String assets = acme.user(StaffRole.INFRASTRUCTURE_ASSET);
+        String inStock = api.post("/api/inventory/items", assets, Map.of("category", "onu", "serialNumber",
+                "FUZZ-INV-1")).text("id");
+        String assigned = api.post("/api/inventory/items", assets, Map.of("category", "cpe", "serialNumber",
+                "FUZZ-INV-2")).text("id");
+        String client = api.get("/api/clients", assets).body().path("content").get(0).path("id").asText();
+        api.post("/api/inventory/items/" + assigned + "/status", assets, Map.of("status", "assigned", "clientId", client));
+        return List.of(inStock, assigned);
     }
 
     /**
@@ -175,6 +191,8 @@ class FuzzPassIntegrationTests extends ProviderPeers {
                        (select count(*) from notification_logs) as notification_logs,
                        (select count(*) from inbound_messages) as inbound_messages,
                        (select count(*) from message_templates) as message_templates,
+                       (select count(*) from inventory_items) as inventory_items,
+                       (select count(*) from inventory_history) as inventory_history,
                        (select count(*) from act_ru_execution) as executions""")));
     }
 

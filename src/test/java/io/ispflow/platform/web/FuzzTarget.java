@@ -58,8 +58,9 @@ record FuzzTarget(String label, String method, String template, String user, Map
     Request request(FuzzInputs inputs, String base, Company company) {
         var headers = new LinkedHashMap<String, String>();
         JsonNode sample = plausible == null ? null : plausible.apply(inputs);
-        // Africa's Talking posts forms: its intakes get mostly forms, the others JSON
-        FuzzInputs.Body body = template.startsWith("/api/messaging/sms/") ? inputs.formBody(sample) : inputs.body(sample);
+        // Africa's Talking posts forms: its intakes get mostly forms; a CSV delivery mostly CSV; the others JSON
+        FuzzInputs.Body body = template.startsWith("/api/messaging/sms/") ? inputs.formBody(sample)
+                : template.endsWith("/deliveries") && inputs.chance(0.8) ? inputs.csvBody() : inputs.body(sample);
         if (user != null) {
             authenticate(inputs, headers, company);
         } else if (bankSecret != null && inputs.chance(0.7)) {

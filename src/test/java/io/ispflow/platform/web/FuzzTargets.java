@@ -148,6 +148,7 @@ final class FuzzTargets {
             case "phone" -> "0712345678";
             case "email", "fromAddress", "replyTo" -> "fuzz@example.com";
             case "host" -> "127.0.0.1";
+            case "macAddress" -> "00:11:22:33:44:55";
             case "security" -> "none";
             case "paybillNumber" -> "174379";
             case "shortcode" -> "600000";
