@@ -13,7 +13,8 @@ public class DeliveryRefused extends RuntimeException {
     private final List<LineError> errors;
 
     public DeliveryRefused(List<LineError> errors) {
-        super(errors.size() + " line(s) of the delivery are not acceptable; nothing was taken into stock.");
+        super("The delivery has " + errors.size() + (errors.size() == 1 ? " fault" : " faults")
+                + "; nothing of it was taken into stock.");
         this.errors = errors.stream().sorted(Comparator.comparingInt(LineError::line)).toList();
     }
 

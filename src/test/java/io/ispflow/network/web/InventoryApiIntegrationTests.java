@@ -21,7 +21,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
+import io.ispflow.network.Inventory;
+import io.ispflow.network.InventoryCategory;
+import io.ispflow.network.InventoryItemDetails;
+import io.ispflow.network.InventoryStatus;
 import io.ispflow.platform.CompanyHeader;
+import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
 import io.ispflow.testing.Api;
 import io.ispflow.testing.IntegrationTest;
@@ -44,6 +49,10 @@ class InventoryApiIntegrationTests {
     OnboardingFixture onboarding;
     @Autowired
     StaffDirectory staff;
+    @Autowired
+    TenantScope tenantScope;
+    @Autowired
+    Inventory inventory;
 
     final ObjectMapper json = new ObjectMapper();
     Api api;
@@ -182,6 +191,19 @@ class InventoryApiIntegrationTests {
             assertThat(entry.path("performedBy").asText()).isEqualTo(assetsProfile);
             assertThat(entry.path("at").asText()).isNotBlank();
         });
+    }
+
+    @Test
+    void systemWorkIsOnRecordWithoutAStaffMember() {
+        var item = tenantScope.callAs(acme.id(), () -> inventory.add(InventoryCategory.ONU,
+                new InventoryItemDetails(null, null, null, "SYS-0001", null, null, null, null, null, null, null)));
+        tenantScope.callAs(acme.id(), () -> inventory.changeStatus(item.id(), InventoryStatus.FAULTY, null));
+
+        JsonNode history = api.get(ITEMS + "/" + item.id(), assets(acme)).body().path("history");
+
+        assertThat(history).hasSize(2);
+        history.forEach(entry -> assertThat(entry.has("performedBy")).as(entry.toString()).isFalse());
+        assertThat(history.get(1).path("changes").path("status").toString()).isEqualTo("[\"in_stock\",\"faulty\"]");
     }
 
     @Test
