@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,16 +61,19 @@ public class MessageTemplates implements Wording {
     public record Sample(String text, String encoding, int segments) {
     }
 
-    /** Every purpose in every language. */
+    /** Every purpose in every language, the company's own wording read in one query. */
     @Transactional(readOnly = true)
     public List<MessageTemplate> list() {
-        var own = new ArrayList<MessageTemplate>();
+        var companys = new java.util.HashMap<String, CompanyWording>();
+        RowCallbackHandler keep = row -> companys.put(row.getString(1) + "/" + row.getString(2), wording(row, 3));
+        jdbc.query("select purpose, language, body, subject, updated_by, updated_at from message_templates", keep);
+        var all = new ArrayList<MessageTemplate>();
         for (MessagePurpose purpose : MessagePurpose.values()) {
             for (Language language : Language.values()) {
-                own.add(view(purpose, language, companys(purpose, language).orElse(null)));
+                all.add(view(purpose, language, companys.get(purpose.templateKey() + "/" + language.code())));
             }
         }
-        return own;
+        return all;
     }
 
     @Transactional(readOnly = true)
@@ -139,9 +143,13 @@ public class MessageTemplates implements Wording {
         return jdbc.query("""
                 select body, subject, updated_by, updated_at from message_templates
                 where purpose = ? and language = ?""",
-                (row, n) -> new CompanyWording(row.getString(1), row.getString(2), row.getString(3),
-                        row.getObject(4, java.time.OffsetDateTime.class).toInstant()),
-                purpose.templateKey(), language.code()).stream().findFirst();
+                (row, n) -> wording(row, 1), purpose.templateKey(), language.code()).stream().findFirst();
+    }
+
+    /** The company's wording from the row's columns body, subject, updated_by, updated_at, from {@code first} on. */
+    private static CompanyWording wording(java.sql.ResultSet row, int first) throws java.sql.SQLException {
+        return new CompanyWording(row.getString(first), row.getString(first + 1), row.getString(first + 2),
+                row.getObject(first + 3, java.time.OffsetDateTime.class).toInstant());
     }
 
     private MessageTemplate view(MessagePurpose purpose, Language language, CompanyWording own) {

@@ -77,6 +77,12 @@ public class StaffDirectory implements StaffProfiles {
         return profiles.findByUserId(userId).map(ProfileEntity::toProfile);
     }
 
+    /** A staff member of the company in context, by his profile id. */
+    @Transactional(readOnly = true)
+    public Optional<StaffProfile> profile(UUID profileId) {
+        return profiles.findById(profileId).map(ProfileEntity::toProfile);
+    }
+
     @Transactional(readOnly = true)
     public Optional<StaffProfile> profileOfAnyCompany(String userId) {
         return tenantScope.callPlatformWide(() -> profileOf(userId));

@@ -23,6 +23,7 @@ import io.ispflow.platform.TenantContext;
 import io.ispflow.shared.Language;
 import io.ispflow.shared.Msisdn;
 import io.ispflow.tenancy.StaffDirectory;
+import io.ispflow.tenancy.StaffProfile;
 
 /**
  * Staff notifications ({@code notifications}). Any work of a company may address one to a staff member
@@ -69,19 +70,18 @@ public class StaffNotifications {
         if (!wanted.copies(entityType) || !(wanted.email() || wanted.sms())) {
             return;
         }
-        staff.staffOfCompany().stream().filter(member -> member.id().equals(profileId) && member.active()).findFirst()
-                .ifPresent(member -> {
-                    var values = Map.of("title", title, "message", message);
-                    if (wanted.email() && member.email() != null && !member.email().isBlank()) {
-                        outbox.email(null, member.email(), MessagePurpose.STAFF_NOTICE.code(),
-                                wording.subject(MessagePurpose.STAFF_NOTICE, Language.EN, values).orElse(title),
-                                wording.text(MessagePurpose.STAFF_NOTICE, Language.EN, values));
-                    }
-                    if (wanted.sms()) {
-                        Msisdn.tryParse(member.phone()).ifPresent(phone -> outbox.sms(null, phone.e164(),
-                                MessagePurpose.STAFF_NOTICE, wording.text(MessagePurpose.STAFF_NOTICE, Language.EN, values)));
-                    }
-                });
+        staff.profile(profileId).filter(StaffProfile::active).ifPresent(member -> {
+                var values = Map.of("title", title, "message", message);
+                if (wanted.email() && member.email() != null && !member.email().isBlank()) {
+                    outbox.email(null, member.email(), MessagePurpose.STAFF_NOTICE.code(),
+                            wording.subject(MessagePurpose.STAFF_NOTICE, Language.EN, values).orElse(title),
+                            wording.text(MessagePurpose.STAFF_NOTICE, Language.EN, values));
+                }
+                if (wanted.sms()) {
+                    Msisdn.tryParse(member.phone()).ifPresent(phone -> outbox.sms(null, phone.e164(),
+                            MessagePurpose.STAFF_NOTICE, wording.text(MessagePurpose.STAFF_NOTICE, Language.EN, values)));
+                }
+            });
     }
 
     /** The caller's notifications, newest first: the unread ones, or all. */

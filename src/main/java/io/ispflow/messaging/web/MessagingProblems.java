@@ -1,7 +1,6 @@
 package io.ispflow.messaging.web;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -14,6 +13,7 @@ import io.ispflow.messaging.InvalidRecipient;
 import io.ispflow.messaging.TemplateRefused;
 import io.ispflow.messaging.UnknownMessagePurpose;
 import io.ispflow.platform.web.Problems;
+import io.ispflow.platform.web.Problems.FieldError;
 
 /** Problem details for messaging's refusals. */
 @RestControllerAdvice(basePackages = "io.ispflow")
@@ -22,24 +22,18 @@ class MessagingProblems {
 
     @ExceptionHandler(TemplateRefused.class)
     ProblemDetail templateRefused(TemplateRefused e) {
-        return invalid("The template names what its purpose does not have.", e.mistakes().stream()
-                .map(mistake -> Map.of("field", mistake.field(), "message", mistake.message())).toList());
+        return Problems.invalid("The template names what its purpose does not have.", e.mistakes().stream()
+                .map(mistake -> new FieldError(mistake.field(), mistake.message())).toList());
     }
 
     @ExceptionHandler(InvalidRecipient.class)
     ProblemDetail invalidRecipient(InvalidRecipient e) {
-        return invalid("The request has invalid fields.", List.of(Map.of("field", e.field(), "message", e.getMessage())));
+        return Problems.invalid("The request has invalid fields.", List.of(new FieldError(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(UnknownMessagePurpose.class)
     ProblemDetail unknownPurpose(UnknownMessagePurpose e) {
         return Problems.of(HttpStatus.NOT_FOUND, "message-template-not-found", "Message template not found",
                 "There is no client message template of that purpose and language.");
-    }
-
-    private static ProblemDetail invalid(String detail, List<Map<String, String>> errors) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
-        problem.setProperty("errors", errors);
-        return problem;
     }
 }

@@ -52,9 +52,7 @@ class StaffMessagingProblems {
 
     @ExceptionHandler(AttachmentEmpty.class)
     ProblemDetail empty(AttachmentEmpty e) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", "body", "message", "must not be empty")));
-        return problem;
+        return Problems.invalid(e.getMessage(), List.of(new Problems.FieldError("body", "must not be empty")));
     }
 
     @ExceptionHandler(AttachmentTooLarge.class)

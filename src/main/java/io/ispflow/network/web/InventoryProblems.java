@@ -16,15 +16,12 @@ import io.ispflow.network.InventoryItemDuplicate;
 import io.ispflow.network.InventoryItemNotFound;
 import io.ispflow.network.InventoryStatusChangeRefused;
 import io.ispflow.platform.web.Problems;
+import io.ispflow.platform.web.Problems.FieldError;
 
 /** Problem details for the inventory's business facts. */
 @RestControllerAdvice(basePackages = "io.ispflow")
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class InventoryProblems {
-
-    /** One offending field, as the API's validation problems list them. */
-    record FieldError(String field, String message) {
-    }
 
     @ExceptionHandler(InventoryItemNotFound.class)
     ProblemDetail notFound(InventoryItemNotFound e) {
@@ -48,10 +45,7 @@ class InventoryProblems {
 
     @ExceptionHandler(InvalidInventoryChange.class)
     ProblemDetail invalid(InvalidInventoryChange e) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-                "The request has invalid fields.");
-        problem.setProperties(Map.of("errors", List.of(new FieldError(e.field(), e.getMessage()))));
-        return problem;
+        return Problems.invalid("The request has invalid fields.", List.of(new FieldError(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(DeliveryRefused.class)

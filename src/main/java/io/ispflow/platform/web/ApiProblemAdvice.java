@@ -27,6 +27,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.ispflow.platform.NoCompanySelected;
+import io.ispflow.platform.web.Problems.FieldError;
 
 /**
  * The API's errors that belong to no business module: malformed input, validation, access, conflicts
@@ -37,8 +38,6 @@ import io.ispflow.platform.NoCompanySelected;
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** One offending field of a request. */
-    record FieldError(String field, String message) {
-    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
@@ -121,9 +120,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail invalid(String detail, List<FieldError> errors) {
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
-        problem.setProperties(Map.of("errors", errors));
-        return problem;
+        return Problems.invalid(detail, errors);
     }
 
     private static String allowedValues(Class<?> enumType) {

@@ -38,14 +38,14 @@ class NulCharacterFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        List<ApiProblemAdvice.FieldError> errors = new ArrayList<>();
+        List<Problems.FieldError> errors = new ArrayList<>();
         if (hasNul(decodedPath(request))) {
-            errors.add(new ApiProblemAdvice.FieldError("path", MESSAGE));
+            errors.add(new Problems.FieldError("path", MESSAGE));
         }
         UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams()
                 .forEach((name, values) -> {
                     if (hasNul(decoded(name)) || values.stream().anyMatch(value -> hasNul(decoded(value)))) {
-                        errors.add(new ApiProblemAdvice.FieldError(decoded(name).replace('\0', '?'), MESSAGE));
+                        errors.add(new Problems.FieldError(decoded(name).replace('\0', '?'), MESSAGE));
                     }
                 });
         if (errors.isEmpty()) {

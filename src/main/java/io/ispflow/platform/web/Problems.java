@@ -2,6 +2,7 @@ package io.ispflow.platform.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,6 +31,17 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(type(type));
         problem.setTitle(title);
+        return problem;
+    }
+
+    /** One field that is wrong, and why. */
+    public record FieldError(String field, String message) {
+    }
+
+    /** 400 {@code validation}: the request's fields that are wrong, each with why. */
+    public static ProblemDetail invalid(String detail, List<FieldError> errors) {
+        ProblemDetail problem = of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
+        problem.setProperty("errors", errors);
         return problem;
     }
 
