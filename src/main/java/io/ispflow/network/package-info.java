@@ -7,5 +7,8 @@
         displayName = "Network",
         allowedDependencies = {"platform", "shared", "tenancy"})
 @io.ispflow.shared.OwnsTables({"equipment", "equipment_types", "client_equipment", "installations",
-        "network_events", "external_users", "inventory_items", "inventory_item_counters", "inventory_history"})
+        "network_events", "external_users", "inventory_items", "inventory_item_counters", "inventory_history",
+        "equipment_poll_state", "interface_statistics", "bandwidth_statistics", "snmp_traps",
+        "interface_statistics_hourly", "interface_statistics_daily", "bandwidth_statistics_hourly",
+        "bandwidth_statistics_daily", "statistics_rollup_progress"})
 package io.ispflow.network;

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +27,12 @@ public class DeviceAccess {
 
     private final JdbcTemplate jdbc;
     private final SecretBox box;
+    private final ApplicationEventPublisher events;
 
-    DeviceAccess(JdbcTemplate jdbc, SecretBox box) {
+    DeviceAccess(JdbcTemplate jdbc, SecretBox box, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.box = box;
+        this.events = events;
     }
 
     /** The device's endpoint, if it has a management address and SNMP credentials. */
@@ -70,6 +73,14 @@ public class DeviceAccess {
      */
     @Transactional
     public boolean store(UUID equipmentId, String host, int port, SnmpCredentials credentials) {
+        boolean stored = write(equipmentId, host, port, credentials);
+        if (stored) {
+            events.publishEvent(new DeviceAccessChanged(equipmentId));
+        }
+        return stored;
+    }
+
+    private boolean write(UUID equipmentId, String host, int port, SnmpCredentials credentials) {
         if (credentials instanceof SnmpCredentials.V3 v3) {
             return jdbc.update("""
                     update equipment set ip_address = ?::inet, snmp_port = ?, snmp_version = 'v3',
