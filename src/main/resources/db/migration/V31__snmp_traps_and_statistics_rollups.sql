@@ -37,12 +37,14 @@ CREATE POLICY company_isolation ON snmp_traps
     WITH CHECK (isp_company_id = current_company_id() OR platform_scope());
 
 -- Rollups: per interface (or device) and hour, and per day (Africa/Nairobi), the samples' average and
--- highest rates, the interval's octets, packets and errors added up, and how many samples there were.
+-- highest rates, the intervals' octets, packets and errors added up, how many samples there were and how
+-- many of them had a rate (the first after a restart has none), so that days average hours exactly.
 CREATE TABLE interface_statistics_hourly (
     equipment_id    uuid        NOT NULL REFERENCES equipment (id),
     interface_index integer     NOT NULL,
     period_start    timestamptz NOT NULL,
     samples         integer     NOT NULL,
+    rate_samples    integer     NOT NULL,
     avg_in_bps      bigint,
     max_in_bps      bigint,
     avg_out_bps     bigint,
@@ -69,6 +71,7 @@ CREATE TABLE bandwidth_statistics_hourly (
     equipment_id    uuid        NOT NULL REFERENCES equipment (id),
     period_start    timestamptz NOT NULL,
     samples         integer     NOT NULL,
+    rate_samples    integer     NOT NULL,
     avg_in_bps      bigint,
     max_in_bps      bigint,
     avg_out_bps     bigint,
