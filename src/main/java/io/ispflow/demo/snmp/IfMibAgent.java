@@ -44,7 +44,6 @@ import org.snmp4j.security.SecurityProtocols;
 import org.snmp4j.security.USM;
 import org.snmp4j.security.UsmUser;
 import org.snmp4j.smi.GenericAddress;
-import org.snmp4j.smi.Integer32;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.TimeTicks;
@@ -157,7 +156,12 @@ public final class IfMibAgent implements AutoCloseable {
         processor.setVacm(vacm(server, settings));
         processor.setCoexistenceProvider(new Communities(engineId, settings.readCommunity, settings.writeCommunity));
         snmp.addCommandResponder(new CountingResponder(processor, requests));
-        snmp.listen();
+        try {
+            snmp.listen();
+        } catch (IOException | RuntimeException e) {
+            snmp.close();
+            throw e;
+        }
     }
 
     /** An agent with {@code interfaces} interfaces and the default names and secrets, on a free port. */
