@@ -278,6 +278,11 @@ public final class IfMibAgent implements AutoCloseable {
         data.setAdminStatus(ifIndex, status);
     }
 
+    /** Sets ifAlias (empty at start), e.g. the client or uplink a port serves. */
+    public void setAlias(int ifIndex, String alias) {
+        data.setAlias(ifIndex, Objects.requireNonNull(alias));
+    }
+
     /** While true, a SET of ifAdminStatus answers commitFailed and changes nothing. */
     public void refuseSets(boolean refuse) {
         data.refuseSets(refuse);

@@ -59,6 +59,7 @@ final class IfMibData implements GenericManagedObject {
     private final long[] outPkts;
     private final long[] inErrors;
     private final long[] outErrors;
+    private final String[] alias;
     private final int[] admin;
     private final int[] oper;
     private final long[] lastChange;
@@ -79,6 +80,8 @@ final class IfMibData implements GenericManagedObject {
         outPkts = new long[count + 1];
         inErrors = new long[count + 1];
         outErrors = new long[count + 1];
+        alias = new String[count + 1];
+        Arrays.fill(alias, "");
         admin = new int[count + 1];
         oper = new int[count + 1];
         lastChange = new long[count + 1];
@@ -177,6 +180,11 @@ final class IfMibData implements GenericManagedObject {
         admin[ifIndex] = status;
     }
 
+    synchronized void setAlias(int ifIndex, String value) {
+        check(ifIndex);
+        alias[ifIndex] = value;
+    }
+
     synchronized void refuseSets(boolean refuse) {
         this.refuseSets = refuse;
     }
@@ -245,7 +253,7 @@ final class IfMibData implements GenericManagedObject {
             case 410 -> new Counter64(outOctets[row]);
             case 411 -> new Counter64(outPkts[row]);
             case 415 -> new Gauge32(SPEED_BPS / 1_000_000L);
-            case 418 -> new OctetString();
+            case 418 -> new OctetString(alias[row]);
             default -> throw new IllegalStateException("kind " + kind);
         };
     }

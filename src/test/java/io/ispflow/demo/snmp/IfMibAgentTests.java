@@ -89,6 +89,7 @@ class IfMibAgentTests {
         assertThat(get(v2c("ro-secret"), SYS_NAME)).hasToString("sw-test-1");
         assertThat(get(v2c("ro-secret"), new OID("1.3.6.1.2.1.2.1.0"))).isEqualTo(new Integer32(12));
         agent.advance(3, 1000, 2000, 10, 20);
+        agent.setAlias(2, "client 1042");
 
         List<TableEvent> ifTable = table(v2c("ro-secret"), IF_ENTRY, 1, 2, 5, 7, 8, 10, 16);
         assertThat(ifTable).hasSize(12);
@@ -105,7 +106,7 @@ class IfMibAgentTests {
         assertThat(ifTable.get(2).getColumns()[6].getVariable()).isEqualTo(new Counter32(2000));
         assertThat(ifTable.get(3).getColumns()[5].getVariable()).isEqualTo(new Counter32(0));
 
-        List<TableEvent> ifXTable = table(v2c("ro-secret"), IFX_ENTRY, 1, 6, 7, 10, 11, 15);
+        List<TableEvent> ifXTable = table(v2c("ro-secret"), IFX_ENTRY, 1, 6, 7, 10, 11, 15, 18);
         assertThat(ifXTable).hasSize(12);
         assertThat(ifXTable).extracting(e -> e.getColumns()[0].getVariable().toString())
                 .containsExactlyElementsOf(names(12));
@@ -114,6 +115,8 @@ class IfMibAgentTests {
         assertThat(ifXTable.get(2).getColumns()[3].getVariable()).isEqualTo(new Counter64(2000));
         assertThat(ifXTable.get(2).getColumns()[4].getVariable()).isEqualTo(new Counter64(20));
         assertThat(ifXTable).allSatisfy(e -> assertThat(e.getColumns()[5].getVariable().toLong()).isEqualTo(1000));
+        assertThat(ifXTable.get(1).getColumns()[6].getVariable()).hasToString("client 1042");
+        assertThat(ifXTable.get(0).getColumns()[6].getVariable()).hasToString("");
         assertThat(agent.requestsServed()).isGreaterThanOrEqualTo(4);
     }
 
