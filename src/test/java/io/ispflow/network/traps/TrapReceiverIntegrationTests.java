@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.ispflow.demo.snmp.IfMibAgent;
 import io.ispflow.network.snmp.SnmpCredentials;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.platform.inbox.InboxDispatcher;
@@ -85,6 +86,34 @@ class TrapReceiverIntegrationTests {
                 .containsEntry("triggered_by", "snmp");
         assertThat(events.get(0).get("data").toString()).contains("\"ifIndex\": 3", "\"ifName\": \"ge-0/0/3\"",
                 "\"trap\": \"linkDown\"", "\"snmpVersion\": \"v2c\"");
+    }
+
+    @Test
+    void theSimulatedSwitchsTrapsAsV2cAndV3BecomeEventsOfItsCompany() {
+        String user = "noc-" + community.substring(2, 12);
+        try (IfMibAgent agent = IfMibAgent.builder().interfaces(4).communities(community, "rw-" + community)
+                .user(user, IfMibAgent.Auth.SHA, "auth-" + community, "priv-" + community).start()) {
+            UUID v2c = devices.add(acme.id(), "v2c-" + community, agent.port(),
+                    new SnmpCredentials.V2c(community, null), false, 60);
+            UUID v3 = devices.add(acme.id(), "v3-" + community, agent.port(), new SnmpCredentials.V3(user,
+                    SnmpCredentials.AuthProtocol.SHA, "auth-" + community, SnmpCredentials.PrivProtocol.AES128,
+                    "priv-" + community), false, 60);
+            UUID client = clientOnPort(acme.id(), v2c, 2, "ge-0/0/2");
+            String receiverAddress = "udp:127.0.0.1/" + receiver.port().orElseThrow();
+
+            agent.setOperStatus(2, IfMibAgent.DOWN);
+            agent.sendTrap(receiverAddress, IfMibAgent.Trap.LINK_DOWN, 2);
+            agent.sendTrapV3(receiverAddress, IfMibAgent.Trap.COLD_START, 0);
+            agent.setOperStatus(3, IfMibAgent.UP);
+            agent.sendTrapV3(receiverAddress, IfMibAgent.Trap.LINK_UP, 3);
+
+            assertThat(eventsAfterDispatch(acme.id(), v2c, 1)).singleElement().satisfies(event -> {
+                assertThat(event).containsEntry("event_type", "link_down").containsEntry("client_id", client);
+                assertThat(event.get("data").toString()).contains("\"ifIndex\": 2", "\"ifName\": \"ge-0/0/2\"");
+            });
+            assertThat(eventsAfterDispatch(acme.id(), v3, 2)).extracting(event -> event.get("event_type"))
+                    .containsExactlyInAnyOrder("device_restarted", "link_up");
+        }
     }
 
     @Test
