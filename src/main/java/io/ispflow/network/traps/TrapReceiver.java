@@ -22,6 +22,7 @@ import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.mp.StatusInformation;
 import org.snmp4j.security.AuthHMAC192SHA256;
 import org.snmp4j.security.PrivAES256;
+import org.snmp4j.security.SecurityLevel;
 import org.snmp4j.security.SecurityModels;
 import org.snmp4j.security.SecurityProtocols;
 import org.snmp4j.smi.OID;
@@ -143,6 +144,11 @@ public class TrapReceiver implements SmartLifecycle, CommandResponder {
             return;
         }
         boolean v3 = event.getMessageProcessingModel() == MessageProcessingModel.MPv3;
+        if (v3 && event.getSecurityLevel() != SecurityLevel.AUTH_PRIV) {
+            // USM lets a message with less security than its user has through; devices send authPriv only
+            drops.drop(Reason.UNSUPPORTED_SECURITY_LEVEL, sender);
+            return;
+        }
         Optional<TrapSources.Source> source = v3
                 ? sources.v3(sender, new String(event.getSecurityName(), java.nio.charset.StandardCharsets.UTF_8))
                 : sources.v2c(sender, event.getSecurityName());

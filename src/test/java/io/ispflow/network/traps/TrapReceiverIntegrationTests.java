@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.snmp4j.PDU;
 import org.snmp4j.mp.SnmpConstants;
+import org.snmp4j.security.SecurityLevel;
 import org.snmp4j.smi.OID;
 import org.snmp4j.smi.OctetString;
 import org.snmp4j.smi.TimeTicks;
@@ -166,21 +167,26 @@ class TrapReceiverIntegrationTests {
     }
 
     @Test
-    void anSnmpV3TrapWithAWrongKeyOrAnUnknownUserIsDroppedAndCounted() {
+    void anSnmpV3TrapWithAWrongKeyAnUnknownUserOrLessThanAuthPrivIsDroppedAndCounted() {
         String user = "noc-" + community.substring(2, 12);
         UUID sw = devices.add(acme.id(), "sw-" + community, 161, new SnmpCredentials.V3(user,
                 SnmpCredentials.AuthProtocol.SHA, "auth-" + community, SnmpCredentials.PrivProtocol.AES128,
                 "priv-" + community), false, 60);
         double wrongKey = drops.count(TrapDrops.Reason.AUTHENTICATION_FAILED);
         double unknownUser = drops.count(TrapDrops.Reason.UNKNOWN_USER);
+        double lessSecurity = drops.count(TrapDrops.Reason.UNSUPPORTED_SECURITY_LEVEL);
 
         device.v3Trap(user, "not-the-auth-key", "priv-" + community, TrapSender.link(1, SnmpConstants.linkDown, 1));
         device.v3Trap("nobody-" + community.substring(2, 12), "auth-" + community, "priv-" + community,
                 TrapSender.link(2, SnmpConstants.linkDown, 1));
+        device.v3Trap(SecurityLevel.NOAUTH_NOPRIV, user, null, null, TrapSender.link(3, SnmpConstants.linkDown, 1));
+        device.v3Trap(SecurityLevel.AUTH_NOPRIV, user, "auth-" + community, null,
+                TrapSender.link(4, SnmpConstants.linkDown, 1));
 
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(drops.count(TrapDrops.Reason.AUTHENTICATION_FAILED)).isEqualTo(wrongKey + 1);
             assertThat(drops.count(TrapDrops.Reason.UNKNOWN_USER)).isEqualTo(unknownUser + 1);
+            assertThat(drops.count(TrapDrops.Reason.UNSUPPORTED_SECURITY_LEVEL)).isEqualTo(lessSecurity + 2);
         });
         assertThat(stored(acme.id(), sw)).isZero();
     }

@@ -80,9 +80,17 @@ final class TrapSender implements AutoCloseable {
     }
 
     void v3Trap(String user, String authKey, String privKey, VariableBinding... bindings) {
-        DirectUserTarget<UdpAddress> target = new DirectUserTarget<>(receiver, new OctetString(user), new AuthSHA(),
-                new OctetString(authKey), new PrivAES128(), new OctetString(privKey));
-        target.setSecurityLevel(SecurityLevel.AUTH_PRIV);
+        v3Trap(SecurityLevel.AUTH_PRIV, user, authKey, privKey, bindings);
+    }
+
+    /** An SNMPv3 trap at a security level of the sender's choice (authNoPriv, noAuthNoPriv: keys unused). */
+    void v3Trap(int securityLevel, String user, String authKey, String privKey, VariableBinding... bindings) {
+        DirectUserTarget<UdpAddress> target = new DirectUserTarget<>(receiver, new OctetString(user),
+                securityLevel == SecurityLevel.NOAUTH_NOPRIV ? null : new AuthSHA(),
+                securityLevel == SecurityLevel.NOAUTH_NOPRIV ? null : new OctetString(authKey),
+                securityLevel == SecurityLevel.AUTH_PRIV ? new PrivAES128() : null,
+                securityLevel == SecurityLevel.AUTH_PRIV ? new OctetString(privKey) : null);
+        target.setSecurityLevel(securityLevel);
         target.setAuthoritativeEngineID(engineId.getValue());
         ScopedPDU pdu = new ScopedPDU();
         pdu.setContextEngineID(engineId);
