@@ -59,7 +59,7 @@ final class RunningApplication implements AutoCloseable {
 
     private static RunningApplication start(Path data, int httpPort, int postgresPort, List<String> settings)
             throws Exception {
-        var arguments = new ArrayList<>(List.of("--server.port=" + httpPort,
+        var arguments = new ArrayList<>(List.of("--server.port=" + httpPort, "--isp.network.traps.port=0",
                 "--isp.platform.embedded-postgres.data-dir=" + data,
                 "--isp.platform.embedded-postgres.port=" + postgresPort));
         arguments.addAll(settings);

@@ -49,6 +49,8 @@ public final class ApplicationProcess implements AutoCloseable {
                 "-cp", classpath, "io.ispflow.IspFlowApplication",
                 "--spring.profiles.active=installation",
                 "--server.port=" + port,
+                // several applications may run on this machine at once: each its own trap port
+                "--isp.network.traps.port=0",
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password));
