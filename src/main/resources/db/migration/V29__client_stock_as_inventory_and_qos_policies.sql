@@ -135,13 +135,13 @@ CREATE FUNCTION check_qos_policy_holder() RETURNS trigger
     LANGUAGE plpgsql
 AS $$
 BEGIN
-    IF TG_TABLE_NAME = 'service_package_qos_policies'
-       AND NOT EXISTS (SELECT 1 FROM service_packages
+    -- nested: PL/pgSQL may evaluate both sides of an AND, and each table has only its own column
+    IF TG_TABLE_NAME = 'service_package_qos_policies' THEN
+        IF NOT EXISTS (SELECT 1 FROM service_packages
                        WHERE id = NEW.service_package_id AND isp_company_id = NEW.isp_company_id) THEN
-        RAISE EXCEPTION 'no such service package' USING ERRCODE = 'foreign_key_violation';
-    END IF;
-    IF TG_TABLE_NAME = 'client_qos_policies'
-       AND NOT EXISTS (SELECT 1 FROM clients WHERE id = NEW.client_id AND isp_company_id = NEW.isp_company_id) THEN
+            RAISE EXCEPTION 'no such service package' USING ERRCODE = 'foreign_key_violation';
+        END IF;
+    ELSIF NOT EXISTS (SELECT 1 FROM clients WHERE id = NEW.client_id AND isp_company_id = NEW.isp_company_id) THEN
         RAISE EXCEPTION 'no such client' USING ERRCODE = 'foreign_key_violation';
     END IF;
     RETURN NEW;

@@ -116,7 +116,7 @@ class QosPolicyApiIntegrationTests {
         assertThat(replaced.status()).isEqualTo(200);
         assertThat(replaced.text("name")).isEqualTo("Home 20 Plus");
         assertThat(replaced.text("priority")).isEqualTo("high");
-        assertThat(replaced.body().path("guaranteedBandwidth").isNull()).isTrue();
+        assertThat(replaced.body().hasNonNull("guaranteedBandwidth")).isFalse();
 
         var listed = api.get(POLICIES, acme.user(StaffRole.CUSTOMER_SUPPORT));
         assertThat(listed.status()).isEqualTo(200);
@@ -164,7 +164,14 @@ class QosPolicyApiIntegrationTests {
         assertThat(api.get(POLICIES + "/not-a-uuid", noc(acme)).status()).isEqualTo(400);
         assertThat(api.put("/api/network/clients/" + UUID.randomUUID() + "/qos-policy", noc(acme),
                 Map.of("reason", "no policy named")).status()).isEqualTo(400);
-        assertThat(rows(acme, "qos_policies")).isZero();
+        String pkg = "/api/network/service-packages/" + aPackage(acme, "Home 20") + "/qos-policy";
+        assertThat(api.put(pkg, noc(acme), Map.of()).status()).isEqualTo(400);
+        assertThat(api.put(pkg, noc(acme), Map.of("policyId", "not-a-uuid")).status()).isEqualTo(400);
+        assertThat(api.put(pkg, noc(acme), Map.of("policyId", UUID.randomUUID())).status()).isEqualTo(400);
+        assertThat(api.put("/api/network/clients/" + UUID.randomUUID() + "/qos-policy", noc(acme),
+                Map.of("policyId", UUID.randomUUID(), "reason", "x".repeat(501))).status()).isEqualTo(400);
+        assertThat(rows(acme, "qos_policies") + rows(acme, "service_package_qos_policies")
+                + rows(acme, "client_qos_policies")).isZero();
     }
 
     @Test
