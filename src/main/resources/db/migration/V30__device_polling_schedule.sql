@@ -2,7 +2,7 @@
 -- Polling schedule of managed devices. Owned by the network module.
 --
 -- Every device has its `equipment_poll_state` row from the start (a trigger on `equipment` keeps it):
--- `polled` says whether the device is to be polled (polling enabled, an address and SNMP access),
+-- `polled` says whether the device is to be polled (polling enabled, an address and SNMP credentials),
 -- `next_poll_at` when (null: now). A node claims due rows with `for update skip locked` and moves
 -- `next_poll_at` forward by a lease, so one node polls a device per interval; when the poll is
 -- recorded `next_poll_at` becomes the poll's start plus the device's interval.
@@ -34,13 +34,14 @@ AS $$
 BEGIN
     INSERT INTO equipment_poll_state (equipment_id, isp_company_id, polled)
     VALUES (NEW.id, NEW.isp_company_id,
-            NEW.polling_enabled AND NEW.ip_address IS NOT NULL AND NEW.snmp_version IS NOT NULL)
+            NEW.polling_enabled AND NEW.ip_address IS NOT NULL AND NEW.snmp_version IS NOT NULL
+            AND (NEW.snmp_community_encrypted IS NOT NULL OR NEW.snmp_v3_user IS NOT NULL))
     ON CONFLICT (equipment_id) DO UPDATE SET polled = EXCLUDED.polled, next_poll_at = NULL;
     RETURN NEW;
 END $$;
 CREATE TRIGGER equipment_polling_schedule
-    AFTER INSERT OR UPDATE OF polling_enabled, poll_interval_seconds, ip_address, snmp_port, snmp_version
-    ON equipment FOR EACH ROW EXECUTE FUNCTION schedule_device_polling();
+    AFTER INSERT OR UPDATE OF polling_enabled, poll_interval_seconds, ip_address, snmp_port, snmp_version,
+        snmp_community_encrypted, snmp_v3_user ON equipment FOR EACH ROW EXECUTE FUNCTION schedule_device_polling();
 
 -- Devices already there get their row, company by company (the migration runs under row-level security).
 DO $$
@@ -52,6 +53,7 @@ BEGIN
         PERFORM set_config('app.company_id', company::text, true);
         INSERT INTO equipment_poll_state (equipment_id, isp_company_id, polled)
         SELECT id, isp_company_id, polling_enabled AND ip_address IS NOT NULL AND snmp_version IS NOT NULL
+               AND (snmp_community_encrypted IS NOT NULL OR snmp_v3_user IS NOT NULL)
         FROM equipment
         ON CONFLICT (equipment_id) DO UPDATE SET polled = EXCLUDED.polled;
     END LOOP;
