@@ -50,9 +50,9 @@ import io.ispflow.demo.snmp.IfMibAgent;
  * bare SNMP4J loop (the same requests, the same concurrency, no database) over the same agents;</li>
  * <li>one full round: the {@value #AGENTS} devices at a 60 s interval due at once, from the first
  * poll's start to the last of their 2,000 rows;</li>
- * <li>CPU share: half of those devices (1,000 interfaces a minute) polled for a minute; the
- * application's CPU time (and PostgreSQL's) over wall time and cores, next to the same minute's length
- * with nothing to poll.</li>
+ * <li>CPU share: half of those devices (1,000 interfaces a minute) left polling, from the end of the
+ * round until they have been polled once more a minute later; the application's CPU time (and
+ * PostgreSQL's) over wall time and cores, next to a minute with nothing to poll.</li>
  * </ol>
  * Run: {@code ./mvnw -Pbench -DskipTests package exec:exec@snmp} (see BENCHMARKS.md).
  */
@@ -70,8 +70,7 @@ public final class SnmpBench {
     /** The poller's default ({@code isp.network.polling.concurrency}), and the bare loop's. */
     static final int CONCURRENCY = 16;
     static final int MAX_REPETITIONS = 25;
-    static final int WINDOW_SECONDS = Integer.getInteger("bench.snmp.window", 60);
-    static final int IDLE_SECONDS = Integer.getInteger("bench.snmp.idle", 30);
+    static final int IDLE_SECONDS = Integer.getInteger("bench.snmp.idle", 60);
     static final OID SYS_UPTIME = new OID("1.3.6.1.2.1.1.3.0");
     /** The columns the poller walks (IfMib.WIDE). */
     static final OID[] COLUMNS = oids("1.3.6.1.2.1.2.2.1.2", "1.3.6.1.2.1.2.2.1.7", "1.3.6.1.2.1.2.2.1.8",
@@ -127,8 +126,8 @@ public final class SnmpBench {
             Cpu idle = bench.cpu(app, IDLE_SECONDS);
             Drain round = bench.drain(app, "R", 60, 1);
             bench.disableHalfOf(app, "R");
-            Cpu polling = bench.cpu(app, WINDOW_SECONDS);
-            long polledInWindow = bench.samplesSince(app, "R", polling);
+            Cpu polling = bench.cpuUntilNextRound(app, "R");
+            long polledInWindow = (long) AGENTS / 2 * INTERFACES;
 
             String text = String.join("\n",
                     RunningApplication.runLine(), "",
@@ -148,11 +147,12 @@ public final class SnmpBench {
                             100 * polling.totalShare(), 100 * idle.jvmShare(), 100 * idle.totalShare()),
                     "",
                     String.format("Sustained: %d device polls (%,d interface samples) written in %.2f s; bare: %d"
-                            + " polls (%,d interface rows read) in %.2f s, after a warm-up drain of each. CPU: over %d"
-                            + " s of wall time on %d cores, %,d interface samples written; the application's JVM"
+                            + " polls (%,d interface rows read) in %.2f s, after a warm-up drain of each. CPU: over %.1f"
+                            + " s of wall time on %d cores (from the full round until its remaining half was polled"
+                            + " again), %,d interface samples written; the application's JVM"
                             + " used %.2f s of CPU, PostgreSQL %.2f s; with nothing to poll (%d s) %.2f s and %.2f s.",
                             ours.devices(), ours.samples(), ours.seconds(), bare.devices(), bare.samples(),
-                            bare.seconds(), WINDOW_SECONDS, Runtime.getRuntime().availableProcessors(), polledInWindow,
+                            bare.seconds(), polling.wallSeconds(), Runtime.getRuntime().availableProcessors(), polledInWindow,
                             polling.jvmSeconds(), polling.postgresSeconds(), IDLE_SECONDS, idle.jvmSeconds(),
                             idle.postgresSeconds())) + "\n";
             System.out.println(text);
@@ -234,14 +234,33 @@ public final class SnmpBench {
         }
     }
 
-    long samplesSince(RunningApplication app, String batch, Cpu window) throws Exception {
-        try (Connection c = app.superuser(); var rs = c.createStatement().executeQuery("""
-                select count(*) from interface_statistics s join equipment e on e.id = s.equipment_id
-                where e.name like 'bench-%s-%%' and s.sampled_at > now() - interval '%d seconds'"""
-                .formatted(batch, (int) window.wallSeconds()))) {
-            rs.next();
-            return rs.getLong(1);
+    /**
+     * CPU time from the end of the full round until the devices left polling (half of them, 1,000
+     * interfaces) have all been polled and written once more, a minute later: one minute of polling
+     * 1,000 interfaces a minute.
+     */
+    Cpu cpuUntilNextRound(RunningApplication app, String batch) throws Exception {
+        long pg = Long.parseLong(Files.readAllLines(app.data.resolve("postmaster.pid")).get(0).trim());
+        double jvmBefore = cpuSeconds(app.process.pid(), false);
+        double pgBefore = cpuSeconds(pg, true);
+        long start = System.nanoTime();
+        long expected = (long) AGENTS * INTERFACES + (long) AGENTS / 2 * INTERFACES;
+        try (Connection c = app.superuser()) {
+            String count = """
+                    select count(*) from interface_statistics s join equipment e on e.id = s.equipment_id
+                    where e.name like 'bench-%s-%%'""".formatted(batch);
+            while (true) {
+                try (var rs = c.createStatement().executeQuery(count)) {
+                    rs.next();
+                    if (rs.getLong(1) >= expected) {
+                        break;
+                    }
+                }
+                Thread.sleep(200);
+            }
         }
+        double wall = (System.nanoTime() - start) / 1e9;
+        return new Cpu(cpuSeconds(app.process.pid(), false) - jvmBefore, cpuSeconds(pg, true) - pgBefore, wall);
     }
 
     /** CPU time of the application's JVM and of PostgreSQL's processes over {@code seconds} of wall time. */
