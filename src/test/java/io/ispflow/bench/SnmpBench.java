@@ -20,10 +20,12 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.snmp4j.CommunityTarget;
+import org.snmp4j.MessageDispatcherImpl;
 import org.snmp4j.PDU;
 import org.snmp4j.Snmp;
 import org.snmp4j.event.ResponseEvent;
 import org.snmp4j.event.ResponseListener;
+import org.snmp4j.mp.MPv2c;
 import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.smi.Address;
 import org.snmp4j.smi.GenericAddress;
@@ -33,9 +35,11 @@ import org.snmp4j.smi.UdpAddress;
 import org.snmp4j.smi.VariableBinding;
 import org.snmp4j.transport.DefaultUdpTransportMapping;
 import org.snmp4j.util.DefaultPDUFactory;
+import org.snmp4j.util.MultiThreadedMessageDispatcher;
 import org.snmp4j.util.TableEvent;
 import org.snmp4j.util.TableListener;
 import org.snmp4j.util.TableUtils;
+import org.snmp4j.util.ThreadPool;
 
 import io.ispflow.demo.snmp.IfMibAgent;
 
@@ -302,7 +306,12 @@ public final class SnmpBench {
      * then a GETBULK walk of the same columns, {@value #CONCURRENCY} devices at a time, rows counted.
      */
     Drain bareLoop() throws Exception {
-        try (Snmp snmp = new Snmp(new DefaultUdpTransportMapping())) {
+        // answers decoded by two threads, as the application's session does (isp.network.snmp.dispatcher-threads)
+        ThreadPool threads = ThreadPool.create("bare-snmp", 2);
+        MultiThreadedMessageDispatcher dispatcher = new MultiThreadedMessageDispatcher(threads,
+                new MessageDispatcherImpl());
+        dispatcher.addMessageProcessingModel(new MPv2c());
+        try (Snmp snmp = new Snmp(dispatcher, new DefaultUdpTransportMapping())) {
             snmp.listen();
             DefaultPDUFactory bulk = new DefaultPDUFactory(PDU.GETBULK);
             bulk.setMaxRepetitions(MAX_REPETITIONS);
@@ -322,6 +331,8 @@ public final class SnmpBench {
             }
             CompletableFuture.allOf(polls.toArray(CompletableFuture[]::new)).join();
             return new Drain(polls.size(), rows.get(), (System.nanoTime() - start) / 1e9);
+        } finally {
+            threads.stop();
         }
     }
 
