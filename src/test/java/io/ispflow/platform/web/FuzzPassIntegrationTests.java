@@ -28,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import io.ispflow.billing.NewServicePackage;
+import io.ispflow.billing.ServiceCatalogue;
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
@@ -73,6 +75,8 @@ class FuzzPassIntegrationTests extends ProviderPeers {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    ServiceCatalogue catalogue;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -105,7 +109,10 @@ class FuzzPassIntegrationTests extends ProviderPeers {
         // ids of clients and of inventory items: the endpoints of both name them {id}
         var ids = new ArrayList<>(known.clientIds());
         ids.addAll(givenInventoryItems());
-        var real = new HashMap<String, List<String>>(Map.of("id", ids, "clientId", known.clientIds()));
+        String policy = givenAQosPolicy();
+        ids.add(policy);
+        var real = new HashMap<String, List<String>>(Map.of("id", ids, "clientId", known.clientIds(),
+                "packageId", List.of(givenAPackageWithThePolicy(policy))));
         real.putAll(givenStaffMessagesOfTheAdministrator());
         var api = FuzzTargets.api(context.getBeansOfType(RequestMappingHandlerMapping.class).values(), acme, real,
                 INTAKES, UUID.fromString(known.clientIds().get(0)));
@@ -148,6 +155,21 @@ class FuzzPassIntegrationTests extends ProviderPeers {
         String client = api.get("/api/clients", assets).body().path("content").get(0).path("id").asText();
         api.post("/api/inventory/items/" + assigned + "/status", assets, Map.of("status", "assigned", "clientId", client));
         return List.of(inStock, assigned);
+    }
+
+    /** A QoS policy of the company, for the endpoints that name a policy {id}. */
+    private String givenAQosPolicy() {
+        return new Api(rest).post("/api/network/qos-policies", acme.user(StaffRole.NETWORK_OPERATIONS),
+                Map.of("name", "Fuzz 20", "maxBandwidthDown", 20_000, "maxBandwidthUp", 10_000)).text("id");
+    }
+
+    /** A service package of the company that has the policy. */
+    private String givenAPackageWithThePolicy(String policy) {
+        UUID pkg = tenantScope.callAs(acme.id(), () -> catalogue.add(new NewServicePackage("Fuzz Home 20", null,
+                "fiber", 20, 10, new java.math.BigDecimal("2999.00")))).id();
+        new Api(rest).put("/api/network/service-packages/" + pkg + "/qos-policy", acme.user(StaffRole.NETWORK_OPERATIONS),
+                Map.of("policyId", policy));
+        return pkg.toString();
     }
 
     /**
@@ -193,6 +215,9 @@ class FuzzPassIntegrationTests extends ProviderPeers {
                        (select count(*) from message_templates) as message_templates,
                        (select count(*) from inventory_items) as inventory_items,
                        (select count(*) from inventory_history) as inventory_history,
+                       (select count(*) from qos_policies) as qos_policies,
+                       (select count(*) from service_package_qos_policies) as service_package_qos_policies,
+                       (select count(*) from client_qos_policies) as client_qos_policies,
                        (select count(*) from act_ru_execution) as executions""")));
     }
 
