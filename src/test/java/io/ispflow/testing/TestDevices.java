@@ -29,6 +29,7 @@ public class TestDevices {
     /** A switch of the company at {@code 127.0.0.1:port}, polled every {@code pollSeconds}. */
     public UUID add(UUID companyId, String name, int port, SnmpCredentials credentials, boolean writeAccess,
             int pollSeconds) {
+        // the company's settings reach PostgreSQL with a transaction
         return tenants.callAs(companyId, () -> transactions.execute(status -> {
             UUID id = UUID.randomUUID();
             jdbc.update("""
