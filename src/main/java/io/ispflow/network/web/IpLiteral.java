@@ -35,7 +35,7 @@ import jakarta.validation.Payload;
 
         private static final Pattern IPV4 = Pattern.compile(
                 "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-        private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+        private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:][0-9A-Fa-f:.]{1,44}");
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {

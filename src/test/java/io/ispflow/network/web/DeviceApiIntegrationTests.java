@@ -14,12 +14,16 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.ispflow.demo.snmp.IfMibAgent;
 import io.ispflow.network.snmp.DeviceAccess;
 import io.ispflow.network.snmp.SnmpCredentials;
 import io.ispflow.platform.CompanyHeader;
@@ -32,6 +36,7 @@ import io.ispflow.testing.TestCompanies.TestCompany;
 
 /** Managed devices over the API: settings, write-only SNMP secrets, monitoring state, tenants and roles. */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class DeviceApiIntegrationTests {
 
     static final String DEVICES = "/api/network/devices";
@@ -148,10 +153,16 @@ class DeviceApiIntegrationTests {
     }
 
     @Test
-    void theAuditLogRecordsTheChangeWithoutItsSecrets() {
+    void theAuditLogRecordsTheChangeWithoutItsSecretsAndTheLogNeverSeesThem(CapturedOutput log) {
         String id = added(acme, v2cDevice("edge-1", "10.20.0.2")).path("id").asText();
         var update = v3Device("edge-1", "10.20.0.2");
         assertThat(api.put(DEVICES + "/" + id, noc(acme), update).status()).isEqualTo(200);
+        assertThat(api.post(DEVICES, noc(acme), v3Device("edge-1", "10.20.0.3")).status()).isEqualTo(409);
+        assertThat(api.post(DEVICES, noc(acme), v3Device("edge-2", "edge-2.acme.example")).status()).isEqualTo(400);
+        var database = v2cDevice("edge-3", "10.20.0.4");
+        database.put("serialNumber", "S".repeat(100));
+        database.put("brand", "\u0000");
+        assertThat(api.post(DEVICES, noc(acme), database).status()).isEqualTo(400);
 
         var audit = api.get("/api/audit", acme.user(StaffRole.ISP_ADMIN));
         assertThat(audit.status()).isEqualTo(200);
@@ -162,6 +173,7 @@ class DeviceApiIntegrationTests {
         assertThat(entries.stream().filter(e -> e.path("action").asText().contains("/api/network/devices")))
                 .allSatisfy(e -> assertThat(e.path("detail").path("name").asText()).isEqualTo("edge-1"));
         assertNoSecrets(audit.body());
+        assertThat(log.getAll()).doesNotContain(AUTH_KEY, PRIV_KEY, COMMUNITY, WRITE_COMMUNITY);
     }
 
     @Test
@@ -450,6 +462,38 @@ class DeviceApiIntegrationTests {
         assertThat(v6Outcome.body().path("answered").asBoolean()).isFalse();
         assertThat(v6Outcome.text("error")).isNotBlank();
         assertNoSecrets(v6Outcome.body());
+    }
+
+    @Test
+    void theTestAsksTheDeviceForItsNameAndUptimeOverV2cAndV3() {
+        try (IfMibAgent agent = IfMibAgent.builder().interfaces(4).sysName("kilimani-access-1").start()) {
+            agent.uptimeTicks(123_456);
+            var v2c = device("agent-v2c", "127.0.0.1");
+            v2c.put("snmpPort", agent.port());
+            v2c.put("snmp", Map.of("version", "v2c", "community", agent.readCommunity()));
+            var v3 = device("agent-v3", "127.0.0.1");
+            v3.put("snmpPort", agent.port());
+            v3.put("snmp", Map.of("version", "v3", "user", agent.user(), "authProtocol", "SHA", "authKey",
+                    agent.authPassphrase(), "privProtocol", "AES128", "privKey", agent.privPassphrase()));
+            var wrongKey = device("agent-wrong-key", "127.0.0.1");
+            wrongKey.put("snmpPort", agent.port());
+            wrongKey.put("snmp", Map.of("version", "v3", "user", agent.user(), "authProtocol", "SHA", "authKey",
+                    "not-the-auth-key", "privProtocol", "AES128", "privKey", agent.privPassphrase()));
+
+            for (var body : List.of(v2c, v3)) {
+                var outcome = api.post(DEVICES + "/" + added(acme, body).path("id").asText() + "/test", noc(acme), null);
+                assertThat(outcome.status()).isEqualTo(200);
+                assertThat(outcome.body().path("answered").asBoolean()).as(outcome.body().toString()).isTrue();
+                assertThat(outcome.text("sysName")).isEqualTo("kilimani-access-1");
+                assertThat(outcome.body().path("sysUpTimeTicks").asLong()).isGreaterThanOrEqualTo(123_456);
+                assertNoSecrets(outcome.body());
+            }
+            var refused = api.post(DEVICES + "/" + added(acme, wrongKey).path("id").asText() + "/test", noc(acme),
+                    null);
+            assertThat(refused.status()).isEqualTo(200);
+            assertThat(refused.body().path("answered").asBoolean()).isFalse();
+            assertThat(refused.text("error")).isNotBlank().doesNotContain("not-the-auth-key");
+        }
     }
 
     private Map<String, Object> withSnmp(Map<String, Object> snmp) {
