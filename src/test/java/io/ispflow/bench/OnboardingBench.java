@@ -200,8 +200,8 @@ public final class OnboardingBench {
     /** ONUs in acme's store, one per onboarding. */
     private void stockEquipment(int count) throws Exception {
         try (var c = app.superuser(); var st = c.prepareStatement("""
-                insert into equipment (equipment_type_id, serial_number, brand, model, status, isp_company_id)
-                select t.id, 'BENCH-' || n, t.brand, t.model, 'available', (select id from isp_companies where slug = 'acme')
+                insert into inventory_items (category, name, manufacturer, model, serial_number, isp_company_id)
+                select t.device_type, t.name, t.brand, t.model, 'BENCH-' || n, (select id from isp_companies where slug = 'acme')
                 from equipment_types t, generate_series(1, ?) n where t.model = 'EG8145V5'""")) {
             st.setInt(1, count);
             st.executeUpdate();

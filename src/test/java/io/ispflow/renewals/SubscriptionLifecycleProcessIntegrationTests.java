@@ -341,10 +341,7 @@ class SubscriptionLifecycleProcessIntegrationTests {
     void suspendedTooLongTheClientIsDisconnectedAndHisEquipmentRecovered() {
         ClientDetails client = activeClient("Never Paid", ClientType.INDIVIDUAL);
         UUID onu = onboarding.receiveOnu(acme, "ONU-DC-" + UUID.randomUUID().toString().substring(0, 6));
-        inAcme(() -> jdbc.update("""
-                insert into client_equipment (client_id, equipment_id, isp_company_id) values (?, ?, ?)""",
-                client.id(), onu, acme.id()));
-        inAcme(() -> jdbc.update("update equipment set status = 'deployed' where id = ?", onu));
+        onboarding.deployedAt(acme, onu, client);
         ProcessInstance process = subscribe(client);
         inAcme(() -> wallet.credit(client.id(), RATE, "first month", "test"));
         toPeriodEnd(process);
@@ -366,8 +363,9 @@ class SubscriptionLifecycleProcessIntegrationTests {
         assertThat(process).isEnded();
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(process.getId()).singleResult()
                 .getEndActivityId()).isEqualTo("End_Disconnected");
-        assertThat(inAcme(() -> jdbc.queryForObject("select status from equipment where id = ?", String.class, onu)))
-                .isEqualTo("available");
+        assertThat(inAcme(() -> jdbc.queryForMap("select status, assigned_client_id, location from inventory_items"
+                + " where id = ?", onu))).containsEntry("status", "returned").containsEntry("assigned_client_id", null)
+                .containsEntry("location", null);
         assertThat(inAcme(() -> subscriptions.liveOf(client.id()))).isEmpty();
     }
 
@@ -504,10 +502,7 @@ class SubscriptionLifecycleProcessIntegrationTests {
     void withoutAutoRenewalTheServiceClosesWithThePeriodAndTheEquipmentComesBack() {
         ClientDetails client = activeClient("Leaving Client", ClientType.INDIVIDUAL);
         UUID router = onboarding.receiveOnu(acme, "ONU-LV-" + UUID.randomUUID().toString().substring(0, 6));
-        inAcme(() -> jdbc.update("""
-                insert into client_equipment (client_id, equipment_id, isp_company_id) values (?, ?, ?)""",
-                client.id(), router, acme.id()));
-        inAcme(() -> jdbc.update("update equipment set status = 'deployed' where id = ?", router));
+        onboarding.deployedAt(acme, router, client);
         ProcessInstance process = subscribe(client);
         inAcme(() -> jdbc.update("update subscriptions set auto_renew = false where client_id = ?", client.id()));
 
@@ -527,8 +522,9 @@ class SubscriptionLifecycleProcessIntegrationTests {
         assertThat(process).isEnded();
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(process.getId()).singleResult()
                 .getEndActivityId()).isEqualTo("End_Disconnected");
-        assertThat(inAcme(() -> jdbc.queryForObject("select status from equipment where id = ?", String.class, router)))
-                .isEqualTo("available");
+        assertThat(inAcme(() -> jdbc.queryForMap("select status, assigned_client_id, location from inventory_items"
+                + " where id = ?", router))).containsEntry("status", "returned").containsEntry("assigned_client_id", null)
+                .containsEntry("location", null);
     }
 
     @Test

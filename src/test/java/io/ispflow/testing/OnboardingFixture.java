@@ -63,6 +63,14 @@ public class OnboardingFixture {
                 null, "Store")));
     }
 
+    /** The item at the client's premises, as after his installation: assigned to him and deployed. */
+    public void deployedAt(TestCompany company, UUID item, ClientDetails client) {
+        tenantScope.runAs(company.id(), () -> {
+            stock.assign(item, client.id(), company.user(StaffRole.INFRASTRUCTURE_ASSET));
+            stock.markDeployed(client.id());
+        });
+    }
+
     /** The one open task of the client's onboarding (or of the installation it called). */
     public Task taskOf(ClientDetails client) {
         List<Task> open = taskService.createTaskQuery().processVariableValueEquals("clientId", client.id().toString()).list();

@@ -160,9 +160,13 @@ class ClientOnboardingProcessIntegrationTests {
         assertThat(process).isWaitingAt("Task_AssignEquipment");
         var offered = runtimeService.getVariableTyped(process.getId(), OnboardingVariables.EQUIPMENT_OPTIONS)
                 .getValue().toString();
-        assertThat(offered).contains(onu1.toString()).contains("Huawei");
+        assertThat(offered).contains(onu1.toString()).contains("ONU-000001 · Huawei EG8145V5 GPON ONU · SN ONU-");
 
         assignEquipment(client, onu1);
+        assertThat(count("""
+                select count(*) from inventory_history where inventory_item_id = ? and action = 'status_changed'
+                   and changes -> 'status' = '["in_stock", "assigned"]' and performed_by = ?""", onu1,
+                staff.profileIdOf(acme.user(StaffRole.INFRASTRUCTURE_ASSET)).orElseThrow())).isEqualTo(1);
         assertThat(process).isWaitingAt("Activity_TechnicalInstallation");
         scheduleVisit(client);
         assertThat(onboarding.taskOf(client).getAssignee()).isEqualTo(acme.user(StaffRole.NETWORK_OPERATIONS));
@@ -192,7 +196,8 @@ class ClientOnboardingProcessIntegrationTests {
                 + " and channel = 'sms' and recipient = '+254712345678'", client.id())).isEqualTo(1);
         assertThat(count("select count(*) from network_events where client_id = ? and event_type = 'service_activated'",
                 client.id())).isEqualTo(1);
-        assertThat(count("select count(*) from equipment where id = ? and status = 'deployed'", onu1)).isEqualTo(1);
+        assertThat(count("select count(*) from inventory_items where id = ? and status = 'assigned'"
+                + " and assigned_client_id = ? and location = 'client premises'", onu1, client.id())).isEqualTo(1);
         assertThat(count("select count(*) from installations where client_id = ? and status = 'verified'"
                 + " and mac_address = '4C:5E:0C:12:34:56' and ip_address = '10.20.30.40'", client.id())).isEqualTo(1);
     }

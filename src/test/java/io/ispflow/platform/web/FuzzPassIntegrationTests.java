@@ -28,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import io.ispflow.billing.NewServicePackage;
+import io.ispflow.billing.ServiceCatalogue;
 import io.ispflow.clients.ClientDetails;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.shared.StaffRole;
@@ -73,6 +75,8 @@ class FuzzPassIntegrationTests extends ProviderPeers {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    ServiceCatalogue catalogue;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -106,8 +110,10 @@ class FuzzPassIntegrationTests extends ProviderPeers {
         var ids = new ArrayList<>(known.clientIds());
         ids.addAll(givenInventoryItems());
         ids.addAll(givenNetworkDevices(known.clientIds().get(0)));
+        String policy = givenAQosPolicy();
+        ids.add(policy);
         var real = new HashMap<String, List<String>>(Map.of("id", ids, "clientId", known.clientIds(),
-                "ifIndex", List.of("1", "2")));
+                "packageId", List.of(givenAPackageWithThePolicy(policy)), "ifIndex", List.of("1", "2")));
         real.putAll(givenStaffMessagesOfTheAdministrator());
         var api = FuzzTargets.api(context.getBeansOfType(RequestMappingHandlerMapping.class).values(), acme, real,
                 INTAKES, UUID.fromString(known.clientIds().get(0)));
@@ -169,6 +175,21 @@ class FuzzPassIntegrationTests extends ProviderPeers {
         return List.of(first, second);
     }
 
+    /** A QoS policy of the company, for the endpoints that name a policy {id}. */
+    private String givenAQosPolicy() {
+        return new Api(rest).post("/api/network/qos-policies", acme.user(StaffRole.NETWORK_OPERATIONS),
+                Map.of("name", "Fuzz 20", "maxBandwidthDown", 20_000, "maxBandwidthUp", 10_000)).text("id");
+    }
+
+    /** A service package of the company that has the policy. */
+    private String givenAPackageWithThePolicy(String policy) {
+        UUID pkg = tenantScope.callAs(acme.id(), () -> catalogue.add(new NewServicePackage("Fuzz Home 20", null,
+                "fiber", 20, 10, new java.math.BigDecimal("2999.00")))).id();
+        new Api(rest).put("/api/network/service-packages/" + pkg + "/qos-policy", acme.user(StaffRole.NETWORK_OPERATIONS),
+                Map.of("policyId", policy));
+        return pkg.toString();
+    }
+
     /**
      * Messages to and from the administrator (the staff messaging endpoints are called as him), one with
      * an attachment, and his notification of the one he received: real path segments for those endpoints.
@@ -214,6 +235,9 @@ class FuzzPassIntegrationTests extends ProviderPeers {
                        (select count(*) from inventory_history) as inventory_history,
                        (select count(*) from equipment) as equipment,
                        (select count(*) from client_equipment) as client_equipment,
+                       (select count(*) from qos_policies) as qos_policies,
+                       (select count(*) from service_package_qos_policies) as service_package_qos_policies,
+                       (select count(*) from client_qos_policies) as client_qos_policies,
                        (select count(*) from act_ru_execution) as executions""")));
     }
 
