@@ -34,9 +34,12 @@ class StaffActionRecorder implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(StaffActionRecorder.class);
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
-    /** Field names that hold credentials (passwords, API keys, secrets, one-time codes): never written. */
+    /**
+     * Field names that hold credentials (passwords, API keys, secrets, one-time codes, SNMP communities):
+     * never written.
+     */
     private static final Set<String> CREDENTIAL_WORDS = Set.of("password", "secret", "passkey", "key", "token", "code",
-            "otp");
+            "otp", "community");
 
     private final AuditTrail trail;
     private final ObjectMapper json = new ObjectMapper();

@@ -106,13 +106,14 @@ class FuzzPassIntegrationTests extends ProviderPeers {
 
     /** Intakes first: fuzzing the settings endpoints may replace the tokens they are called with. */
     private List<FuzzTarget> targets(FuzzListedTargets.Known known) {
-        // ids of clients and of inventory items: the endpoints of both name them {id}
+        // ids of clients, inventory items and network devices: the endpoints of each name them {id}
         var ids = new ArrayList<>(known.clientIds());
         ids.addAll(givenInventoryItems());
+        ids.addAll(givenNetworkDevices(known.clientIds().get(0)));
         String policy = givenAQosPolicy();
         ids.add(policy);
         var real = new HashMap<String, List<String>>(Map.of("id", ids, "clientId", known.clientIds(),
-                "packageId", List.of(givenAPackageWithThePolicy(policy))));
+                "packageId", List.of(givenAPackageWithThePolicy(policy)), "ifIndex", List.of("1", "2")));
         real.putAll(givenStaffMessagesOfTheAdministrator());
         var api = FuzzTargets.api(context.getBeansOfType(RequestMappingHandlerMapping.class).values(), acme, real,
                 INTAKES, UUID.fromString(known.clientIds().get(0)));
@@ -155,6 +156,23 @@ class FuzzPassIntegrationTests extends ProviderPeers {
         String client = api.get("/api/clients", assets).body().path("content").get(0).path("id").asText();
         api.post("/api/inventory/items/" + assigned + "/status", assets, Map.of("status", "assigned", "clientId", client));
         return List.of(inStock, assigned);
+    }
+
+    /** Two network devices of the company, a client on a port of the first, and a sample of that port. */
+    private List<String> givenNetworkDevices(String client) {
+        var api = new Api(rest);
+        String noc = acme.user(StaffRole.NETWORK_OPERATIONS);
+        String first = api.post("/api/network/devices", noc, Map.of("name", "fuzz-sw-1", "deviceType", "switch",
+                "ipAddress", "127.0.0.1", "snmp", Map.of("version", "v2c", "community", "fuzz-community"))).text("id");
+        String second = api.post("/api/network/devices", noc, Map.of("name", "fuzz-sw-2", "deviceType", "router",
+                "ipAddress", "::1", "snmp", Map.of("version", "v3", "user", "fuzz", "authProtocol", "SHA",
+                        "authKey", "fuzz-auth-key", "privProtocol", "AES128", "privKey", "fuzz-priv-key"))).text("id");
+        api.put("/api/network/clients/" + client + "/port", noc, Map.of("deviceId", first, "ifIndex", 1));
+        tenantScope.runAs(acme.id(), () -> transactions.executeWithoutResult(tx -> jdbc.update("""
+                insert into interface_statistics (equipment_id, interface_index, interface_name, status, in_bps,
+                                                  out_bps, isp_company_id)
+                values (?::uuid, 1, 'ether1', 'up', 1000, 2000, ?)""", first, acme.id())));
+        return List.of(first, second);
     }
 
     /** A QoS policy of the company, for the endpoints that name a policy {id}. */
@@ -215,6 +233,8 @@ class FuzzPassIntegrationTests extends ProviderPeers {
                        (select count(*) from message_templates) as message_templates,
                        (select count(*) from inventory_items) as inventory_items,
                        (select count(*) from inventory_history) as inventory_history,
+                       (select count(*) from equipment) as equipment,
+                       (select count(*) from client_equipment) as client_equipment,
                        (select count(*) from qos_policies) as qos_policies,
                        (select count(*) from service_package_qos_policies) as service_package_qos_policies,
                        (select count(*) from client_qos_policies) as client_qos_policies,

@@ -136,6 +136,8 @@ final class FuzzTargets {
                 body.put(name, LocalDate.now().plusDays(7).toString());
             } else if (kind.isEnum()) {
                 body.put(name, kind.getEnumConstants()[0].toString().toLowerCase());
+            } else if (kind.isRecord()) {
+                body.set(name, plausible(kind, realClient));
             } else {
                 body.put(name, plausibleText(name));
             }
@@ -147,7 +149,7 @@ final class FuzzTargets {
         return switch (field) {
             case "phone" -> "0712345678";
             case "email", "fromAddress", "replyTo" -> "fuzz@example.com";
-            case "host" -> "127.0.0.1";
+            case "host", "ipAddress" -> "127.0.0.1";
             case "macAddress" -> "00:11:22:33:44:55";
             case "security" -> "none";
             case "paybillNumber" -> "174379";
