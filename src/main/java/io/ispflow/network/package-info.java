@@ -7,5 +7,6 @@
         displayName = "Network",
         allowedDependencies = {"platform", "shared", "tenancy"})
 @io.ispflow.shared.OwnsTables({"equipment", "equipment_types", "client_equipment", "installations",
-        "network_events", "external_users", "inventory_items", "inventory_item_counters", "inventory_history"})
+        "network_events", "external_users", "inventory_items", "inventory_item_counters", "inventory_history",
+        "equipment_poll_state", "interface_statistics", "bandwidth_statistics"})
 package io.ispflow.network;
