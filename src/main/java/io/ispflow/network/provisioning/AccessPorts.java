@@ -18,7 +18,7 @@ class AccessPorts {
                    (ce.network_config ->> 'ifIndex')::int as if_index,
                    coalesce(ce.network_config ->> 'ifName', 'ifIndex ' || (ce.network_config ->> 'ifIndex')) as port_name
             from client_equipment ce join equipment e on e.id = ce.equipment_id
-            where ce.client_id = ? and ce.network_config ? 'ifIndex'""";
+            where ce.client_id = ? and ce.network_config ->> 'ifIndex' is not null""";
 
     private static final RowMapper<AccessPort> ROW = (rs, i) -> new AccessPort(rs.getObject("equipment_id", UUID.class),
             rs.getString("device_name"), rs.getString("device_address"), rs.getInt("if_index"),
