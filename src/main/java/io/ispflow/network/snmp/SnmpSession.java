@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.snmp4j.CommunityTarget;
 import org.snmp4j.DirectUserTarget;
@@ -57,6 +60,17 @@ public class SnmpSession implements SmartLifecycle {
     private final SnmpProperties properties;
     private volatile Snmp snmp;
     private volatile ThreadPool threads;
+    private volatile SecurityProtocols protocols;
+    /** Each device's SNMP engine id, found once (RFC 3414 discovery) and forgotten when a request fails. */
+    private final Map<UdpAddress, byte[]> engineIds = new ConcurrentHashMap<>();
+    /** The v3 keys localized to an engine: deriving them hashes a megabyte, so it is done once per engine. */
+    private final Map<KeyFor, Keys> keys = new ConcurrentHashMap<>();
+
+    private record KeyFor(OctetString engineId, SnmpCredentials.V3 credentials) {
+    }
+
+    private record Keys(OctetString auth, OctetString priv) {
+    }
 
     SnmpSession(SnmpProperties properties) {
         this.properties = properties;
@@ -72,7 +86,7 @@ public class SnmpSession implements SmartLifecycle {
             return;
         }
         try {
-            SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.maxCompatibility);
+            protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.maxCompatibility);
             protocols.addAuthenticationProtocol(new AuthHMAC192SHA256());
             protocols.addPrivacyProtocol(new PrivAES256());
             OctetString engineId = new OctetString(MPv3.createLocalEngineID());
@@ -128,9 +142,10 @@ public class SnmpSession implements SmartLifecycle {
         }
         Target<UdpAddress> target;
         if (endpoint.credentials() instanceof SnmpCredentials.V3 v3) {
-            DirectUserTarget<UdpAddress> user = new DirectUserTarget<>(address, new OctetString(v3.user()),
-                    auth(v3.authProtocol()), new OctetString(v3.authKey()), priv(v3.privProtocol()),
-                    new OctetString(v3.privKey()));
+            byte[] engineId = engineId(address);
+            Keys localized = keys.computeIfAbsent(new KeyFor(new OctetString(engineId), v3), this::localize);
+            DirectUserTarget<UdpAddress> user = new DirectUserTarget<>(address, new OctetString(v3.user()), engineId,
+                    auth(v3.authProtocol()), localized.auth(), priv(v3.privProtocol()), localized.priv());
             user.setSecurityLevel(SecurityLevel.AUTH_PRIV);
             target = user;
         } else {
@@ -145,9 +160,9 @@ public class SnmpSession implements SmartLifecycle {
         return target;
     }
 
-    /** GET of the given objects; the answer's bindings in the order asked. */
+    /** GET of the given objects; the answer's bindings in the order asked, or {@link SnmpFailure}. */
     public List<VariableBinding> get(SnmpEndpoint endpoint, OID... oids) {
-        return getAsync(endpoint, oids).join();
+        return await(getAsync(endpoint, oids));
     }
 
     /** GET of the given objects without waiting; fails with {@link SnmpFailure}. */
@@ -165,7 +180,19 @@ public class SnmpSession implements SmartLifecycle {
         for (VariableBinding binding : bindings) {
             pdu.add(binding);
         }
-        return send(endpoint, pdu, true).join();
+        return await(send(endpoint, pdu, true));
+    }
+
+    /** Waits for an answer; a failure is thrown as the {@link SnmpFailure} it is. */
+    private static List<VariableBinding> await(CompletableFuture<List<VariableBinding>> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SnmpFailure failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /**
@@ -173,13 +200,24 @@ public class SnmpSession implements SmartLifecycle {
      * {@link SnmpFailure} when the device does not answer or answers with an error.
      */
     public CompletableFuture<List<TableRow>> table(SnmpEndpoint endpoint, OID... columns) {
+        Target<UdpAddress> target;
+        try {
+            target = target(endpoint, false);
+        } catch (SnmpFailure e) {
+            return CompletableFuture.failedFuture(e);
+        }
         CompletableFuture<List<TableRow>> result = new CompletableFuture<>();
+        result.whenComplete((rows, failure) -> {
+            if (failure != null) {
+                forgetEngine(endpoint);
+            }
+        });
         DefaultPDUFactory bulk = new DefaultPDUFactory(PDU.GETBULK);
         bulk.setMaxRepetitions(properties.maxRepetitions());
         TableUtils tables = new TableUtils(session(), bulk);
         tables.setMaxNumRowsPerPDU(properties.maxRepetitions());
         List<TableRow> rows = new ArrayList<>();
-        tables.getTable(target(endpoint, false), columns, new TableListener() {
+        tables.getTable(target, columns, new TableListener() {
             private volatile boolean finished;
 
             @Override
@@ -213,6 +251,11 @@ public class SnmpSession implements SmartLifecycle {
 
     private CompletableFuture<List<VariableBinding>> send(SnmpEndpoint endpoint, PDU pdu, boolean write) {
         CompletableFuture<List<VariableBinding>> result = new CompletableFuture<>();
+        result.whenComplete((bindings, failure) -> {
+            if (failure != null) {
+                forgetEngine(endpoint);
+            }
+        });
         Snmp session = session();
         ResponseListener listener = new ResponseListener() {
             @Override
@@ -241,6 +284,8 @@ public class SnmpSession implements SmartLifecycle {
             session.send(pdu, target(endpoint, write), null, listener);
         } catch (IOException e) {
             result.completeExceptionally(new SnmpFailure(endpoint.host() + ": could not send", e));
+        } catch (SnmpFailure e) {
+            result.completeExceptionally(e);
         }
         return result;
     }
@@ -261,6 +306,41 @@ public class SnmpSession implements SmartLifecycle {
             throw new IllegalStateException("the SNMP manager is not running");
         }
         return current;
+    }
+
+    private byte[] engineId(UdpAddress address) {
+        byte[] known = engineIds.get(address);
+        if (known != null) {
+            return known;
+        }
+        byte[] discovered = session().discoverAuthoritativeEngineID(address, properties.timeout().toMillis()
+                * (properties.retries() + 1));
+        if (discovered == null || discovered.length == 0) {
+            throw new SnmpFailure(address.getInetAddress().getHostAddress() + ":" + address.getPort()
+                    + ": no answer to SNMPv3 engine discovery", true);
+        }
+        engineIds.put(address, discovered);
+        return discovered;
+    }
+
+    private Keys localize(KeyFor key) {
+        OID auth = auth(key.credentials().authProtocol()).getID();
+        OID priv = priv(key.credentials().privProtocol()).getID();
+        byte[] engine = key.engineId().getValue();
+        return new Keys(
+                new OctetString(protocols.passwordToKey(auth, new OctetString(key.credentials().authKey()), engine)),
+                new OctetString(protocols.passwordToKey(priv, auth, new OctetString(key.credentials().privKey()),
+                        engine)));
+    }
+
+    /** After a failed request to a v3 device, its engine id is found again next time (it may have been replaced). */
+    private void forgetEngine(SnmpEndpoint endpoint) {
+        if (endpoint.credentials() instanceof SnmpCredentials.V3) {
+            UdpAddress address = (UdpAddress) GenericAddress.parse(endpoint.address());
+            if (address != null) {
+                engineIds.remove(address);
+            }
+        }
     }
 
     private static AuthenticationProtocol auth(SnmpCredentials.AuthProtocol protocol) {
