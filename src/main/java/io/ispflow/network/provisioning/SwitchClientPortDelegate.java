@@ -3,6 +3,7 @@ package io.ispflow.network.provisioning;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,7 @@ class SwitchClientPortDelegate implements JavaDelegate {
         } catch (PortNotSwitchable e) {
             handOver(request, e.getMessage());
         } catch (PortSwitchFailed e) {
-            if (attemptsLeft(execution) > 1) {
+            if (attemptsLeft() > 1) {
                 throw e;
             }
             handOver(request, e.getMessage());
@@ -46,15 +47,15 @@ class SwitchClientPortDelegate implements JavaDelegate {
     }
 
     /**
-     * Attempts left, this one included: the engine sets a job's retries from the retry cycle only after
-     * its first failure, so a job that has not failed yet has all of them.
+     * Attempts left, this one included, from the job being executed (a message job is already deleted
+     * from the job table while it runs, so it is not queried): the engine sets a job's retries from the
+     * retry cycle only after its first failure, so a job that has not failed yet has all of them.
      */
-    private int attemptsLeft(DelegateExecution execution) {
-        Job job = execution.getProcessEngineServices().getManagementService().createJobQuery()
-                .executionId(execution.getId()).singleResult();
-        if (job == null || job.getExceptionMessage() == null) {
-            return job == null ? 1 : settings.attempts();
+    private int attemptsLeft() {
+        Job job = Context.getCommandContext().getCurrentJob();
+        if (job == null) {
+            return 1;
         }
-        return job.getRetries();
+        return job.getExceptionMessage() == null ? settings.attempts() : job.getRetries();
     }
 }

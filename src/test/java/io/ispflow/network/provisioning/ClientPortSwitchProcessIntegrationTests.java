@@ -324,7 +324,7 @@ class ClientPortSwitchProcessIntegrationTests {
     /** One attempt that fails, then the engine's clock moves to the next one. */
     void failedAttempt(ProcessInstance process, int retriesLeft) {
         Job job = job(process);
-        assertThatThrownBy(() -> managementService.executeJob(job.getId())).rootCause()
+        assertThatThrownBy(() -> managementService.executeJob(job.getId())).isInstanceOf(PortSwitchFailed.class)
                 .hasMessageContaining("Commit failed");
         Job failed = job(process);
         assertThat(failed.getRetries()).isEqualTo(retriesLeft);
