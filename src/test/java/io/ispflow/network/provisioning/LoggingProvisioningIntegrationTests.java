@@ -82,9 +82,9 @@ class LoggingProvisioningIntegrationTests {
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PortSwitchVariables.PROCESS_KEY)
                 .processInstanceBusinessKey(client.accountNumber()).tenantIdIn(acme.id().toString()).count())
                 .isZero();
-        List<String> provisioners = tenantScope.callAs(acme.id(), () -> jdbc.queryForList("""
+        List<String> provisioners = tenantScope.callAs(acme.id(), () -> transactions.execute(tx -> jdbc.queryForList("""
                 select event_type || ' ' || (event_data ->> 'provisioner') from network_events
-                where client_id = ? order by created_at""", String.class, client.id()));
+                where client_id = ? order by created_at""", String.class, client.id())));
         assertThat(provisioners).containsExactly("service_suspended logging", "service_reactivated logging");
     }
 
