@@ -236,6 +236,27 @@ class ClientPortSwitchProcessIntegrationTests {
     }
 
     @Test
+    void aCompletionThatNamesAnotherClientsPortIsRefused() {
+        UUID device = v2cSwitch(false);
+        ClientDetails client = clientOn(device, 10);
+        ClientDetails neighbour = clientOn(device, 11);
+        suspend(client);
+        ProcessInstance process = switchOf(client);
+        dueJobs.ofProcessInstance(process.getId());
+        Task task = manualTask(process);
+
+        var answer = api().post("/engine-rest/task/" + task.getId() + "/complete", acme.user(StaffRole.NETWORK_OPERATIONS),
+                Map.of("variables", Map.of("switchDecision", Map.of("value", "manual"),
+                        "ifIndex", Map.of("value", 11, "type", "Integer"))));
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.text("message")).contains("is not recorded for the process's client");
+        assertThat(process).isWaitingAt("Task_SwitchManually");
+        assertThat(events(neighbour)).isEmpty();
+        assertThat(events(client)).doesNotContain("port_switched_manually");
+    }
+
+    @Test
     void aClientWithoutARecordedPortIsOnlyLogged() {
         ClientDetails client = subscriptions.activeClient(acme, "Portless Client", ClientType.INDIVIDUAL);
 
