@@ -61,7 +61,7 @@ public class ClientLifecycle {
                     + " has no verified installation and cannot be activated");
         }
         move(client, ClientStatus.APPROVED, ClientStatus.ACTIVE, by, "Installation verified");
-        network.activate(clientId, client.accountNumber());
+        network.activate(served(client), "Installation verified");
     }
 
     /** Service stops for an active client (unpaid renewal), and the network is told. */
@@ -69,7 +69,7 @@ public class ClientLifecycle {
     public void suspend(UUID clientId, String by, String reason) {
         ClientEntity client = load(clientId);
         move(client, ClientStatus.ACTIVE, ClientStatus.SUSPENDED, by, reason);
-        network.suspend(clientId, client.accountNumber());
+        network.suspend(served(client), reason);
     }
 
     /** A suspended client is served again (he paid), and the network is told. */
@@ -77,7 +77,7 @@ public class ClientLifecycle {
     public void reactivate(UUID clientId, String by, String reason) {
         ClientEntity client = load(clientId);
         move(client, ClientStatus.SUSPENDED, ClientStatus.ACTIVE, by, reason);
-        network.reactivate(clientId, client.accountNumber());
+        network.reactivate(served(client), reason);
     }
 
     /** A suspended client is cut off for good (too long unpaid); the network already stopped serving him. */
@@ -91,7 +91,7 @@ public class ClientLifecycle {
     public void close(UUID clientId, String by, String reason) {
         ClientEntity client = load(clientId);
         move(client, ClientStatus.ACTIVE, ClientStatus.DISCONNECTED, by, reason);
-        network.suspend(clientId, client.accountNumber());
+        network.suspend(served(client), reason);
     }
 
     @Transactional(readOnly = true)
@@ -108,6 +108,10 @@ public class ClientLifecycle {
         client.moveTo(next);
         clients.saveAndFlush(client);
         history.record(client.id(), expected, next, by, reason);
+    }
+
+    private static NetworkProvisioner.ServedClient served(ClientEntity client) {
+        return new NetworkProvisioner.ServedClient(client.id(), client.accountNumber(), client.name());
     }
 
     private ClientEntity load(UUID clientId) {

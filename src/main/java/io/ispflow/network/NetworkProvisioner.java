@@ -3,14 +3,20 @@ package io.ispflow.network;
 import java.util.UUID;
 
 /**
- * Tells the network to serve, stop serving, or serve again a client. The SNMP implementation talks to
- * the client's equipment; until it exists, {@code LoggingNetworkProvisioner} records the requests.
+ * Tells the network to serve, stop serving, or serve again a client. Called inside the caller's
+ * transaction: what it starts is started only if that transaction commits. With
+ * {@code isp.network.provisioning.mode=snmp} (the default) the client's access port is switched on its
+ * device over SNMP; with {@code logging} the requests are only recorded.
  */
 public interface NetworkProvisioner {
 
-    void activate(UUID clientId, String accountNumber);
+    /** A client whose service changes: his id, account number and name. */
+    record ServedClient(UUID id, String accountNumber, String name) {
+    }
 
-    void suspend(UUID clientId, String accountNumber);
+    void activate(ServedClient client, String reason);
 
-    void reactivate(UUID clientId, String accountNumber);
+    void suspend(ServedClient client, String reason);
+
+    void reactivate(ServedClient client, String reason);
 }

@@ -86,6 +86,10 @@ public class ClientEntity {
         return id;
     }
 
+    public String name() {
+        return name;
+    }
+
     public UUID companyId() {
         return companyId;
     }

@@ -39,8 +39,10 @@ public final class TaskQueues {
 
     static final List<Queue> QUEUES = List.of(
             new Queue(StaffRole.NETWORK_OPERATIONS, "NOC: approvals, visits and link checks",
-                    "Coverage approvals, installation visits to schedule and links to verify",
-                    concat(CLIENT, new Column("county", "County"), new Column("connectionType", "Connection"))),
+                    "Coverage approvals, installation visits to schedule, links to verify and client ports to "
+                            + "switch by hand",
+                    concat(CLIENT, new Column("county", "County"), new Column("connectionType", "Connection"),
+                            new Column("deviceName", "Device"), new Column("portName", "Port"))),
             new Queue(StaffRole.BILLING_FINANCE, "Finance: payments to assign and review",
                     "Payments no client could be found for, and possible double payments",
                     concat(PAYMENT, CLIENT.toArray(Column[]::new))),

@@ -1,0 +1,94 @@
+package io.ispflow.network.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.ispflow.clients.ClientDetails;
+import io.ispflow.clients.ClientLifecycle;
+import io.ispflow.clients.ClientType;
+import io.ispflow.demo.snmp.IfMibAgent;
+import io.ispflow.network.snmp.SnmpCredentials;
+import io.ispflow.platform.TenantScope;
+import io.ispflow.testing.IntegrationTest;
+import io.ispflow.testing.SubscriptionFixture;
+import io.ispflow.testing.TestCompanies;
+import io.ispflow.testing.TestCompanies.TestCompany;
+import io.ispflow.testing.TestDevices;
+
+/** With {@code isp.network.provisioning.mode=logging} no equipment is touched, even a client's recorded port. */
+@IntegrationTest
+@Tag("own-context")
+@TestPropertySource(properties = "isp.network.provisioning.mode=logging")
+class LoggingProvisioningIntegrationTests {
+
+    static IfMibAgent agent;
+
+    @Autowired
+    ClientLifecycle lifecycle;
+    @Autowired
+    SubscriptionFixture subscriptions;
+    @Autowired
+    TestCompanies testCompanies;
+    @Autowired
+    TestDevices devices;
+    @Autowired
+    TenantScope tenantScope;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtimeService;
+
+    @BeforeAll
+    static void anAccessSwitch() {
+        agent = IfMibAgent.start(4);
+    }
+
+    @AfterAll
+    static void switchOff() {
+        agent.close();
+    }
+
+    @Test
+    void suspendingAndRestoringAClientWithAPortOnlyRecordsTheRequests() {
+        TestCompany acme = testCompanies.create();
+        UUID device = tenantScope.callAs(acme.id(), () -> transactions.execute(tx -> devices.add(acme.id(),
+                "Logged switch", agent.port(), new SnmpCredentials.V2c(agent.readCommunity(), agent.writeCommunity()),
+                true, 60)));
+        ClientDetails client = subscriptions.activeClient(acme, "Logged Client", ClientType.INDIVIDUAL);
+        inCompany(acme, () -> jdbc.update("""
+                insert into client_equipment (client_id, equipment_id, network_config, isp_company_id)
+                values (?, ?, '{"ifIndex": 2, "ifName": "ge-0/0/2"}'::jsonb, ?)""", client.id(), device, acme.id()));
+        agent.setAdminStatus(2, IfMibAgent.UP);
+        long served = agent.requestsServed();
+
+        inCompany(acme, () -> lifecycle.suspend(client.id(), "test", "Unpaid renewal"));
+        inCompany(acme, () -> lifecycle.reactivate(client.id(), "test", "Paid"));
+
+        assertThat(agent.requestsServed()).as("no SNMP request at all").isEqualTo(served);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PortSwitchVariables.PROCESS_KEY)
+                .processInstanceBusinessKey(client.accountNumber()).tenantIdIn(acme.id().toString()).count())
+                .isZero();
+        List<String> provisioners = tenantScope.callAs(acme.id(), () -> transactions.execute(tx -> jdbc.queryForList("""
+                select event_type || ' ' || (event_data ->> 'provisioner') from network_events
+                where client_id = ? order by created_at""", String.class, client.id())));
+        assertThat(provisioners).containsExactly("service_suspended logging", "service_reactivated logging");
+    }
+
+    void inCompany(TestCompany company, Runnable work) {
+        tenantScope.runAs(company.id(), () -> transactions.executeWithoutResult(tx -> work.run()));
+    }
+}
