@@ -22,9 +22,9 @@ class PortSwitchRequest {
     }
 
     private final ClientOfProcess clients;
-    private final AccessPorts ports;
+    private final SwitchablePorts ports;
 
-    PortSwitchRequest(ClientOfProcess clients, AccessPorts ports) {
+    PortSwitchRequest(ClientOfProcess clients, SwitchablePorts ports) {
         this.clients = clients;
         this.ports = ports;
     }

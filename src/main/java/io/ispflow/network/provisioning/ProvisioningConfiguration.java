@@ -10,7 +10,7 @@ import io.ispflow.network.NetworkProvisioner;
 class ProvisioningConfiguration {
 
     @Bean
-    NetworkProvisioner networkProvisioner(ProvisioningProperties properties, NetworkEvents events, AccessPorts ports,
+    NetworkProvisioner networkProvisioner(ProvisioningProperties properties, NetworkEvents events, SwitchablePorts ports,
             PortSwitchProcess process) {
         var logging = new LoggingNetworkProvisioner(events);
         return switch (properties.mode()) {

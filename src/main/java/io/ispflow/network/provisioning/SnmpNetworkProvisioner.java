@@ -14,11 +14,11 @@ import io.ispflow.network.NetworkProvisioner;
 class SnmpNetworkProvisioner implements NetworkProvisioner {
 
     private final LoggingNetworkProvisioner logging;
-    private final AccessPorts ports;
+    private final SwitchablePorts ports;
     private final NetworkEvents events;
     private final PortSwitchProcess process;
 
-    SnmpNetworkProvisioner(LoggingNetworkProvisioner logging, AccessPorts ports, NetworkEvents events,
+    SnmpNetworkProvisioner(LoggingNetworkProvisioner logging, SwitchablePorts ports, NetworkEvents events,
             PortSwitchProcess process) {
         this.logging = logging;
         this.ports = ports;

@@ -8,9 +8,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
-/** Clients' access ports, from {@code client_equipment} rows with an ifIndex on a managed device. */
+/**
+ * The ports a switch may act on: clients' access ports from {@code client_equipment} rows with an ifIndex
+ * on a managed device, with the device's name and address for the task staff see.
+ */
 @Component
-class AccessPorts {
+class SwitchablePorts {
 
     private static final String SELECT = """
             select ce.equipment_id, coalesce(e.name, e.serial_number) as device_name,
@@ -26,7 +29,7 @@ class AccessPorts {
 
     private final JdbcTemplate jdbc;
 
-    AccessPorts(JdbcTemplate jdbc) {
+    SwitchablePorts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
