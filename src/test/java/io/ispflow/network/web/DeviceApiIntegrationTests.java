@@ -123,7 +123,12 @@ class DeviceApiIntegrationTests {
         tenantScope.runAs(company.id(), () -> transactions.executeWithoutResult(tx -> jdbc.update("""
                 insert into equipment_poll_state (equipment_id, state, last_poll_at, last_success_at,
                                                   consecutive_failures, sys_name, state_changed_at, isp_company_id)
-                values (?::uuid, ?, now(), now() - interval '5 minutes', ?, ?, now(), ?)""",
+                values (?::uuid, ?, now(), now() - interval '5 minutes', ?, ?, now(), ?)
+                on conflict (equipment_id) do update
+                    set state = excluded.state, last_poll_at = excluded.last_poll_at,
+                        last_success_at = excluded.last_success_at,
+                        consecutive_failures = excluded.consecutive_failures, sys_name = excluded.sys_name,
+                        state_changed_at = excluded.state_changed_at""",
                 deviceId, state, failures, sysName, company.id())));
     }
 
