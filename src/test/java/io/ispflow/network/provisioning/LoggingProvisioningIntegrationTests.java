@@ -2,23 +2,23 @@ package io.ispflow.network.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.ispflow.clients.ClientDetails;
-import io.ispflow.clients.ClientLifecycle;
 import io.ispflow.clients.ClientType;
 import io.ispflow.demo.snmp.IfMibAgent;
+import io.ispflow.network.NetworkProvisioner;
+import io.ispflow.network.NetworkProvisioner.ServedClient;
 import io.ispflow.network.snmp.SnmpCredentials;
 import io.ispflow.platform.TenantScope;
 import io.ispflow.testing.IntegrationTest;
@@ -27,16 +27,21 @@ import io.ispflow.testing.TestCompanies;
 import io.ispflow.testing.TestCompanies.TestCompany;
 import io.ispflow.testing.TestDevices;
 
-/** With {@code isp.network.provisioning.mode=logging} no equipment is touched, even a client's recorded port. */
+/**
+ * With {@code isp.network.provisioning.mode=logging} no equipment is touched, even a client's recorded port:
+ * the provisioner that mode configures, run in the shared context next to the SNMP one.
+ */
 @IntegrationTest
-@Tag("own-context")
-@TestPropertySource(properties = "isp.network.provisioning.mode=logging")
 class LoggingProvisioningIntegrationTests {
 
     static IfMibAgent agent;
 
     @Autowired
-    ClientLifecycle lifecycle;
+    NetworkEvents events;
+    @Autowired
+    SwitchablePorts ports;
+    @Autowired
+    PortSwitchProcess process;
     @Autowired
     SubscriptionFixture subscriptions;
     @Autowired
@@ -73,12 +78,16 @@ class LoggingProvisioningIntegrationTests {
                 insert into client_equipment (client_id, equipment_id, network_config, isp_company_id)
                 values (?, ?, '{"ifIndex": 2, "ifName": "ge-0/0/2"}'::jsonb, ?)""", client.id(), device, acme.id()));
         agent.setAdminStatus(2, IfMibAgent.UP);
-        long served = agent.requestsServed();
+        long requests = agent.requestsServed();
 
-        inCompany(acme, () -> lifecycle.suspend(client.id(), "test", "Unpaid renewal"));
-        inCompany(acme, () -> lifecycle.reactivate(client.id(), "test", "Paid"));
+        NetworkProvisioner logging = new ProvisioningConfiguration().networkProvisioner(
+                new ProvisioningProperties(ProvisioningProperties.Mode.LOGGING, 3, Duration.ofMinutes(1),
+                        Duration.ofHours(4)), events, ports, process);
+        ServedClient served = new ServedClient(client.id(), client.accountNumber(), "Logged Client");
+        inCompany(acme, () -> logging.suspend(served, "Unpaid renewal"));
+        inCompany(acme, () -> logging.reactivate(served, "Paid"));
 
-        assertThat(agent.requestsServed()).as("no SNMP request at all").isEqualTo(served);
+        assertThat(agent.requestsServed()).as("no SNMP request at all").isEqualTo(requests);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PortSwitchVariables.PROCESS_KEY)
                 .processInstanceBusinessKey(client.accountNumber()).tenantIdIn(acme.id().toString()).count())
                 .isZero();
