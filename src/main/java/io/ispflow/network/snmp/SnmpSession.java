@@ -86,9 +86,7 @@ public class SnmpSession implements SmartLifecycle {
             return;
         }
         try {
-            protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.maxCompatibility);
-            protocols.addAuthenticationProtocol(new AuthHMAC192SHA256());
-            protocols.addPrivacyProtocol(new PrivAES256());
+            protocols = acceptedProtocols();
             OctetString engineId = new OctetString(MPv3.createLocalEngineID());
             USM usm = new USM(protocols, engineId, 0);
             SecurityModels models = new SecurityModels();
@@ -306,6 +304,17 @@ public class SnmpSession implements SmartLifecycle {
             throw new IllegalStateException("the SNMP manager is not running");
         }
         return current;
+    }
+
+    /**
+     * The SNMPv3 security protocols the application speaks (HMAC-SHA-1 and -SHA-256, AES-128 and -256),
+     * a set of its own rather than SNMP4J's JVM-wide one; the trap receiver uses the same.
+     */
+    public static SecurityProtocols acceptedProtocols() {
+        SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.maxCompatibility);
+        protocols.addAuthenticationProtocol(new AuthHMAC192SHA256());
+        protocols.addPrivacyProtocol(new PrivAES256());
+        return protocols;
     }
 
     private byte[] engineId(UdpAddress address) {

@@ -20,8 +20,6 @@ import org.snmp4j.mp.MPv3;
 import org.snmp4j.mp.MessageProcessingModel;
 import org.snmp4j.mp.SnmpConstants;
 import org.snmp4j.mp.StatusInformation;
-import org.snmp4j.security.AuthHMAC192SHA256;
-import org.snmp4j.security.PrivAES256;
 import org.snmp4j.security.SecurityLevel;
 import org.snmp4j.security.SecurityModels;
 import org.snmp4j.security.SecurityProtocols;
@@ -35,6 +33,7 @@ import org.snmp4j.util.ThreadPool;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import io.ispflow.network.snmp.SnmpSession;
 import io.ispflow.network.traps.TrapDrops.Reason;
 
 /**
@@ -86,9 +85,7 @@ public class TrapReceiver implements SmartLifecycle, CommandResponder {
             return;
         }
         try {
-            SecurityProtocols protocols = new SecurityProtocols(SecurityProtocols.SecurityProtocolSet.maxCompatibility);
-            protocols.addAuthenticationProtocol(new AuthHMAC192SHA256());
-            protocols.addPrivacyProtocol(new PrivAES256());
+            SecurityProtocols protocols = SnmpSession.acceptedProtocols();
             OctetString engineId = new OctetString(MPv3.createLocalEngineID());
             CounterSupport counters = new CounterSupport();
             counters.addCounterListener(this::refused);

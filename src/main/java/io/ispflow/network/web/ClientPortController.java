@@ -39,21 +39,21 @@ class ClientPortController {
     }
 
     @GetMapping
-    @PreAuthorize(DeviceController.READERS)
+    @PreAuthorize(NetworkRoles.READERS)
     ClientPort get(@PathVariable UUID clientId) {
         return ports.of(clientId);
     }
 
     /** Puts the client on the port, ending his previous one. */
     @PutMapping
-    @PreAuthorize(DeviceController.KEEPERS)
+    @PreAuthorize(NetworkRoles.KEEPERS)
     ClientPort put(@PathVariable UUID clientId, @Valid @RequestBody PortRequest request) {
         return ports.assign(clientId, request.deviceId(), request.ifIndex(),
                 request.ifName() == null || request.ifName().isBlank() ? null : request.ifName().strip());
     }
 
     @DeleteMapping
-    @PreAuthorize(DeviceController.KEEPERS)
+    @PreAuthorize(NetworkRoles.KEEPERS)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable UUID clientId) {
         ports.remove(clientId);

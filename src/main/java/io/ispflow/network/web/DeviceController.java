@@ -41,10 +41,6 @@ import io.ispflow.network.readings.TrafficSeries;
 @RequestMapping("/api/network/devices")
 class DeviceController {
 
-    static final String KEEPERS = "hasAnyRole('super_admin','isp_admin','network_operations')";
-    static final String READERS = "hasAnyRole('super_admin','isp_admin','network_operations','infrastructure_asset',"
-            + "'customer_support')";
-
     private final Devices devices;
     private final DeviceProbe probe;
     private final InterfaceReadings readings;
@@ -57,7 +53,7 @@ class DeviceController {
 
     /** Devices by name; {@code q} searches names and management addresses. */
     @GetMapping
-    @PreAuthorize(READERS)
+    @PreAuthorize(NetworkRoles.READERS)
     PagedModel<Device> list(@RequestParam(required = false) DeviceType type,
             @RequestParam(required = false) DeviceState state,
             @RequestParam(required = false) @Size(max = 100) String q,
@@ -66,13 +62,13 @@ class DeviceController {
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize(READERS)
+    @PreAuthorize(NetworkRoles.READERS)
     Device get(@PathVariable UUID id) {
         return devices.find(id).orElseThrow(() -> new DeviceNotFound(id));
     }
 
     @PostMapping
-    @PreAuthorize(KEEPERS)
+    @PreAuthorize(NetworkRoles.KEEPERS)
     ResponseEntity<Device> add(@Valid @RequestBody DeviceRequest request) {
         Device device = devices.add(request.settings());
         return ResponseEntity.created(URI.create("/api/network/devices/" + device.id())).body(device);
@@ -80,34 +76,34 @@ class DeviceController {
 
     /** Replaces the device's settings; SNMP secrets left out are kept. */
     @PutMapping("/{id}")
-    @PreAuthorize(KEEPERS)
+    @PreAuthorize(NetworkRoles.KEEPERS)
     Device update(@PathVariable UUID id, @Valid @RequestBody DeviceRequest request) {
         return devices.update(id, request.settings());
     }
 
     /** Takes the device out of service for good; it stays on record. */
     @PostMapping("/{id}/retire")
-    @PreAuthorize(KEEPERS)
+    @PreAuthorize(NetworkRoles.KEEPERS)
     Device retire(@PathVariable UUID id) {
         return devices.retire(id);
     }
 
     /** One SNMP GET of sysName and sysUpTime now: what came back, or why nothing did. */
     @PostMapping("/{id}/test")
-    @PreAuthorize(KEEPERS)
+    @PreAuthorize(NetworkRoles.KEEPERS)
     DeviceProbe.Outcome test(@PathVariable UUID id) {
         return probe.probe(id);
     }
 
     @GetMapping("/{id}/interfaces")
-    @PreAuthorize(READERS)
+    @PreAuthorize(NetworkRoles.READERS)
     List<InterfaceReading> interfaces(@PathVariable UUID id) {
         return readings.interfaces(id);
     }
 
     /** The interface's traffic over the last {@code hours} (1 to 168), at most 300 points. */
     @GetMapping("/{id}/interfaces/{ifIndex}/traffic")
-    @PreAuthorize(READERS)
+    @PreAuthorize(NetworkRoles.READERS)
     TrafficSeries traffic(@PathVariable UUID id, @PathVariable @Min(1) int ifIndex,
             @RequestParam(defaultValue = "24") @Min(1) @Max(168) int hours) {
         return readings.traffic(id, ifIndex, hours);

@@ -30,7 +30,7 @@ class NetworkEventController {
 
     /** Filtered by type, device, client, and time ({@code from} inclusive, {@code to} exclusive, ISO 8601). */
     @GetMapping
-    @PreAuthorize(DeviceController.READERS)
+    @PreAuthorize(NetworkRoles.READERS)
     PagedModel<NetworkEvent> list(@RequestParam(required = false) NetworkEventType type,
             @RequestParam(required = false) UUID deviceId, @RequestParam(required = false) UUID clientId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.ispflow.network.web.NetworkRoles;
 import io.ispflow.network.qos.AppliedQosPolicy;
 import io.ispflow.network.qos.NoQosPolicyFound;
 import io.ispflow.network.qos.QosAssignments;
@@ -34,10 +35,6 @@ import io.ispflow.network.qos.QosPolicyNotFound;
 @RestController
 @RequestMapping("/api/network")
 class QosPolicyController {
-
-    static final String KEEPERS = "hasAnyRole('super_admin','isp_admin','network_operations')";
-    static final String READERS = "hasAnyRole('super_admin','isp_admin','network_operations','customer_support',"
-            + "'infrastructure_asset')";
 
     private final QosPolicies policies;
     private final QosAssignments assignments;
@@ -56,52 +53,52 @@ class QosPolicyController {
     }
 
     @GetMapping("/qos-policies")
-    @PreAuthorize(READERS)
+    @PreAuthorize(NetworkRoles.READERS)
     List<QosPolicy> list(@RequestParam(required = false) Boolean active) {
         return policies.list(active);
     }
 
     @GetMapping("/qos-policies/{id}")
-    @PreAuthorize(READERS)
+    @PreAuthorize(NetworkRoles.READERS)
     QosPolicy get(@PathVariable UUID id) {
         return policies.find(id).orElseThrow(() -> new QosPolicyNotFound(id));
     }
 
     @PostMapping("/qos-policies")
-    @PreAuthorize(KEEPERS)
+    @PreAuthorize(NetworkRoles.KEEPERS)
     ResponseEntity<QosPolicy> create(@Valid @RequestBody QosPolicyRequest request) {
         QosPolicy policy = policies.create(request.limits());
         return ResponseEntity.created(URI.create("/api/network/qos-policies/" + policy.id())).body(policy);
     }
 
     @PutMapping("/qos-policies/{id}")
-    @PreAuthorize(KEEPERS)
+    @PreAuthorize(NetworkRoles.KEEPERS)
     QosPolicy update(@PathVariable UUID id, @Valid @RequestBody QosPolicyRequest request) {
         return policies.update(id, request.limits(), request.active());
     }
 
     /** 204 when deleted; a policy in use is deactivated instead: 200 with it. */
     @DeleteMapping("/qos-policies/{id}")
-    @PreAuthorize(KEEPERS)
+    @PreAuthorize(NetworkRoles.KEEPERS)
     ResponseEntity<QosPolicy> remove(@PathVariable UUID id) {
         return policies.remove(id).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @GetMapping("/service-packages/{packageId}/qos-policy")
-    @PreAuthorize(READERS)
+    @PreAuthorize(NetworkRoles.READERS)
     QosPolicy packagePolicy(@PathVariable UUID packageId) {
         return assignments.ofPackage(packageId)
                 .orElseThrow(() -> new NoQosPolicyFound("The service package " + packageId + " has no QoS policy."));
     }
 
     @PutMapping("/service-packages/{packageId}/qos-policy")
-    @PreAuthorize(KEEPERS)
+    @PreAuthorize(NetworkRoles.KEEPERS)
     QosPolicy setPackagePolicy(@PathVariable UUID packageId, @Valid @RequestBody PackagePolicy request) {
         return assignments.setForPackage(packageId, request.policyId());
     }
 
     @DeleteMapping("/service-packages/{packageId}/qos-policy")
-    @PreAuthorize(KEEPERS)
+    @PreAuthorize(NetworkRoles.KEEPERS)
     ResponseEntity<Void> clearPackagePolicy(@PathVariable UUID packageId) {
         assignments.clearForPackage(packageId);
         return ResponseEntity.noContent().build();
@@ -109,20 +106,20 @@ class QosPolicyController {
 
     /** The policy that applies to the client: his own, else his package's. */
     @GetMapping("/clients/{clientId}/qos-policy")
-    @PreAuthorize(READERS)
+    @PreAuthorize(NetworkRoles.READERS)
     AppliedQosPolicy clientPolicy(@PathVariable UUID clientId) {
         return assignments.appliedTo(clientId);
     }
 
     @PutMapping("/clients/{clientId}/qos-policy")
-    @PreAuthorize(KEEPERS)
+    @PreAuthorize(NetworkRoles.KEEPERS)
     AppliedQosPolicy setClientPolicy(@PathVariable UUID clientId, @Valid @RequestBody ClientPolicy request) {
         String reason = request.reason() == null || request.reason().isBlank() ? null : request.reason().strip();
         return assignments.setForClient(clientId, request.policyId(), reason);
     }
 
     @DeleteMapping("/clients/{clientId}/qos-policy")
-    @PreAuthorize(KEEPERS)
+    @PreAuthorize(NetworkRoles.KEEPERS)
     ResponseEntity<Void> clearClientPolicy(@PathVariable UUID clientId) {
         assignments.clearForClient(clientId);
         return ResponseEntity.noContent().build();
